@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { getDb, schema } from "./index";
+import { hashPassword } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/roles";
+
+export const demoUsers: { email: string; name: string; role: Role; password: string; team: string }[] = [
+  { email: "admin@keel.example", name: "Ada Admin", role: "admin", password: "keel-admin-demo", team: "platform" },
+  { email: "responder@keel.example", name: "Rory Responder", role: "responder", password: "keel-responder-demo", team: "payments" },
+  { email: "viewer@keel.example", name: "Vera Viewer", role: "viewer", password: "keel-viewer-demo", team: "storefront" },
+];
+
+const teams = [
+  { slug: "platform", name: "Platform", description: "Shared infrastructure: gateway, identity, databases." },
+  { slug: "payments", name: "Payments", description: "Checkout, billing and the payment providers." },
+  { slug: "storefront", name: "Storefront", description: "The customer-facing web and mobile experience." },
+  { slug: "data", name: "Data", description: "Search, recommendations and the event pipeline." },
+];
+
+const wiki = "https://wiki.keel.example/runbooks";
+const git = "https://git.keel.example";
+const dash = "https://grafana.keel.example/d";
+
+const services: { slug: string; name: string; team: string; tier: number; public: boolean; description: string; labels: Record<string, string> }[] = [
+  { slug: "api-gateway", name: "API Gateway", team: "platform", tier: 1, public: true, description: "Edge routing, TLS termination and rate limiting for every public API.", labels: { lang: "go", env: "prod" } },
+  { slug: "identity", name: "Identity", team: "platform", tier: 1, public: true, description: "Sign-in, sessions and OAuth for customers.", labels: { lang: "kotlin", env: "prod" } },
+  { slug: "postgres-primary", name: "Postgres Primary", team: "platform", tier: 1, public: false, description: "The main OLTP database cluster.", labels: { kind: "database", env: "prod" } },
+  { slug: "checkout-api", name: "Checkout API", team: "payments", tier: 1, public: true, description: "Cart to order: pricing, taxes and order creation.", labels: { lang: "typescript", env: "prod" } },
+  { slug: "payments-service", name: "Payments Service", team: "payments", tier: 1, public: true, description: "Card authorisation and capture through the payment providers.", labels: { lang: "java", pci: "true" } },
+  { slug: "billing", name: "Billing", team: "payments", tier: 2, public: false, description: "Invoices, subscriptions and dunning.", labels: { lang: "ruby" } },
+  { slug: "web-storefront", name: "Web Storefront", team: "storefront", tier: 1, public: true, description: "The customer web shop (server-rendered).", labels: { lang: "typescript" } },
+  { slug: "mobile-bff", name: "Mobile BFF", team: "storefront", tier: 2, public: true, description: "Backend for the iOS and Android apps.", labels: { lang: "go" } },
+  { slug: "notifications", name: "Notifications", team: "storefront", tier: 3, public: false, description: "Email and push notifications to customers.", labels: { lang: "python" } },
+  { slug: "search", name: "Search", team: "data", tier: 2, public: true, description: "Product search and autocomplete.", labels: { lang: "java", engine: "opensearch" } },
+  { slug: "recommendations", name: "Recommendations", team: "data", tier: 3, public: false, description: "Personalised product recommendations.", labels: { lang: "python" } },
+  { slug: "event-pipeline", name: "Event Pipeline", team: "data", tier: 2, public: false, description: "Kafka ingestion and stream processing of clickstream events.", labels: { lang: "scala" } },
+];
+
+/** Seeds the demo organisation. Idempotent: existing rows (by slug or email) are left as they are. */
+export async function seedDemo(): Promise<{ created: boolean }> {
+  const db = getDb();
+  const existing = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, demoUsers[0].email));
+  await db.insert(schema.teams).values(teams).onConflictDoNothing();
+  const teamRows = await db.select({ id: schema.teams.id, slug: schema.teams.slug }).from(schema.teams);
+  const teamId = (slug: string) => teamRows.find((t) => t.slug === slug)?.id ?? null;
+  for (const u of demoUsers) {
+    await db
+      .insert(schema.users)
+      .values({ email: u.email, name: u.name, role: u.role, teamId: teamId(u.team), passwordHash: existing.length ? null : await hashPassword(u.password) })
+      .onConflictDoNothing();
+  }
+  await db
+    .insert(schema.services)
+    .values(
+      services.map((s) => ({
+        ...s,
+        teamId: teamId(s.team),
+        links: { runbook: `${wiki}/${s.slug}`, repository: `${git}/${s.team}/${s.slug}`, dashboard: `${dash}/${s.slug}` },
+      })),
+    )
+    .onConflictDoNothing();
+  return { created: existing.length === 0 };
+}

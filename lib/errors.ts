@@ -1,0 +1,48 @@
+import { ZodError } from "zod";
+
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  bad_gateway: 502,
+  gateway_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export type FieldErrors = Record<string, string[]>;
+
+/** An expected failure: it maps to an HTTP status and a message safe to show the user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function fieldErrorsOf(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function validationError(error: ZodError): AppError {
+  return new AppError("bad_request", "Some fields are invalid.", fieldErrorsOf(error));
+}
+
+/** Problem body of the REST API: { error: { code, message, fields? } }. */
+export function problem(code: ErrorCode, message: string, fields?: FieldErrors): Response {
+  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status: errorStatus[code] });
+}

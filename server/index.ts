@@ -1,0 +1,62 @@
+import { createServer } from "node:http";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import next from "next";
+import { migrate } from "@/db/migrate";
+import { closeDb } from "@/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { routeLabel, routePatterns } from "./route-label";
+
+/**
+ * Keel's HTTP server: Next.js behind a thin layer that applies migrations before listening, gives
+ * every request an id and a trusted client address, and records request metrics and access logs.
+ */
+export async function startServer(opts: { port: number; hostname?: string; dev?: boolean }) {
+  env(); // fail fast on bad configuration
+  const log = logger();
+  await migrate();
+  const app = next({ dev: opts.dev ?? false, dir: process.cwd(), hostname: opts.hostname, port: opts.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const patterns = routePatterns(path.join(process.cwd(), "app"));
+  const m = metrics();
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    req.headers["x-request-id"] = requestId;
+    // Only the socket address is trusted; a client cannot claim another IP.
+    req.headers["x-keel-client-ip"] = req.socket.remoteAddress ?? "";
+    res.setHeader("x-request-id", requestId);
+    const pathname = (req.url ?? "/").split("?")[0];
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const labels = { route: routeLabel(patterns, pathname), method: req.method ?? "GET", status_class: `${Math.floor(res.statusCode / 100)}xx` };
+      m.httpRequests.inc(labels);
+      m.httpDuration.observe(labels, seconds);
+      if (labels.route !== "/_next") {
+        log.info({ requestId, method: req.method, path: pathname, route: labels.route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
+      }
+    });
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err, requestId }, "request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.hostname, resolve));
+  log.info({ port: opts.port, database: env().DATABASE_URL ? "postgres" : "pglite" }, `Keel listening on http://${opts.hostname ?? "localhost"}:${opts.port}`);
+
+  const stop = async () => {
+    log.info("shutting down");
+    server.close();
+    await app.close?.();
+    await closeDb();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}
