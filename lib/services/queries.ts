@@ -172,3 +172,8 @@ export async function serviceCounts(actor: Principal): Promise<{ total: number; 
 function compact<T extends Record<string, string | undefined>>(o: T): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
 }
+
+/** For the public status page: names of the services marked public, and nothing else. */
+export async function publicServices(): Promise<{ name: string; slug: string }[]> {
+  return getDb().select({ name: s.name, slug: s.slug }).from(s).where(eq(s.public, true)).orderBy(asc(s.name));
+}

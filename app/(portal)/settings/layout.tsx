@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
+
+const tabs = [
+  { href: "/settings/users", label: "Users" },
+  { href: "/settings/teams", label: "Teams" },
+  { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/audit", label: "Audit log" },
+];
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  await requirePage("admin");
+  return (
+    <>
+      <PageHeader title="Settings" description="Users, teams, API tokens and the security audit log." />
+      <nav aria-label="Settings" className="mb-4 flex flex-wrap gap-1 border-b border-line">
+        {tabs.map((t) => (
+          <Link key={t.href} href={t.href} className="rounded-t-md px-3 py-2 text-sm text-muted hover:bg-raised hover:text-fg">
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </>
+  );
+}

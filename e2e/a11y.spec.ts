@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./fixtures/users";
+import { navItems } from "../components/shell/nav-items";
+
+const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit"];
+
+async function expectNoSeriousViolations(page: import("@playwright/test").Page, path: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${path}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test.describe("accessibility", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  for (const path of pages) {
+    test(`${path} has no serious or critical axe violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator("main")).toBeVisible();
+      await expectNoSeriousViolations(page, path);
+    });
+  }
+
+  test("dark theme passes too", async ({ page }) => {
+    await page.goto("/");
+    await page.getByTestId("account-menu").click();
+    await page.getByRole("button", { name: "dark" }).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    for (const path of ["/", "/services", "/settings/users"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, `${path} (dark)`);
+    }
+  });
+});
+
+test("login and status pages are accessible", async ({ page }) => {
+  for (const path of ["/login", "/status"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
+});
