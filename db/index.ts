@@ -11,7 +11,7 @@ import { trackPool } from "@/lib/observability/db-pool";
 export type Db = PostgresJsDatabase<typeof schema>;
 export type DbKind = "postgres" | "pglite";
 
-type Handle = { kind: DbKind; db: Db; close: () => Promise<void> };
+export type Handle = { kind: DbKind; db: Db; close: () => Promise<void>; url?: string };
 
 // One client per process, kept on globalThis so the custom server, the app bundle and
 // dev-mode reloads all share it (PGlite allows a single opener of its data directory).
@@ -25,7 +25,7 @@ export function openDb(url = env().DATABASE_URL): Handle {
   if (url) {
     const sql = postgres(url, { max: env().DATABASE_POOL_MAX, onnotice: () => {} });
     trackPool(sql, env().DATABASE_POOL_MAX);
-    return { kind: "postgres", db: drizzlePg(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
+    return { kind: "postgres", db: drizzlePg(sql, { schema }), close: () => sql.end({ timeout: 5 }), url };
   }
   const dir = pgliteDir();
   mkdirSync(dir, { recursive: true });

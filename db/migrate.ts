@@ -1,5 +1,6 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
+import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -10,15 +11,20 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 /** Applies pending migrations. Safe to call from several processes at once (advisory lock). */
 export async function migrate(): Promise<void> {
-  const { kind, db } = dbHandle();
+  const { kind, db, url } = dbHandle();
   if (kind === "pglite") {
     await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('keel-migrate'))`);
-    await migratePg(tx as unknown as typeof db, { migrationsFolder });
-  });
+  // A session lock on its own connection serialises Keel processes starting at the same time.
+  const lock = postgres(url!, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(hashtext('keel-migrate'))`;
+    await migratePg(db, { migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(hashtext('keel-migrate'))`.catch(() => {});
+    await lock.end({ timeout: 5 });
+  }
 }
 
 /** Number of migrations shipped with this build. */
