@@ -7,6 +7,8 @@
  * With the embedded database, stop the Keel server first (PGlite allows one process at a time).
  */
 import { parseArgs } from "node:util";
+
+process.env.KEEL_LOG_TO_STDERR = "1";
 import { randomBytes } from "node:crypto";
 import { migrate } from "@/db/migrate";
 import { closeDb } from "@/db";
