@@ -17,6 +17,7 @@ await page.getByRole("button", { name: "Sign in", exact: true }).click();
 await page.getByRole("heading", { name: "Overview" }).waitFor();
 await page.screenshot({ path: "docs/overview.png" });
 await page.goto(`${base}/services`);
+await page.getByRole("heading", { name: "Services", level: 1 }).waitFor();
 await page.screenshot({ path: "docs/services.png" });
 await browser.close();
 console.log("wrote docs/overview.png and docs/services.png");
