@@ -46,3 +46,10 @@ export function validationError(error: ZodError): AppError {
 export function problem(code: ErrorCode, message: string, fields?: FieldErrors): Response {
   return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status: errorStatus[code] });
 }
+
+/** PostgreSQL refused the text itself (NUL byte, bad encoding, malformed value): the input's fault, a 400. */
+export function isInvalidTextError(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  return code === "22021" || code === "22P05" || code === "22P02";
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { AppError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { AppError, fieldErrorsOf, isInvalidTextError, type FieldErrors } from "@/lib/errors";
 import { currentPrincipal } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
@@ -20,7 +20,8 @@ export const initialFormState: FormState = {};
 
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  // Secrets are never sent back to the browser.
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "password") out[k] = v;
   return out;
 }
 
@@ -40,6 +41,7 @@ export async function runFormAction(form: FormData, fn: (actor: Principal) => Pr
       return { ok: false, message: err.message, fieldErrors: err.fields, values };
     }
     if (err instanceof ZodError) return { ok: false, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(err), values };
+    if (isInvalidTextError(err)) return { ok: false, message: "Some input contains characters Keel cannot store (such as a NUL byte).", values };
     // redirect() and notFound() signal by throwing; let them through.
     if (err && typeof err === "object" && "digest" in err) throw err;
     logger().error({ err }, "form action failed");

@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors";
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Opaque keyset cursor: the sort key of the last item returned. */
 export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -8,7 +10,7 @@ export function encodeCursor(key: string[]): string {
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === "string")) return key as [string, string];
+    if (Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === "string") && uuid.test(key[1])) return key as [string, string];
   } catch {
     // fall through
   }

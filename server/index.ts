@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { routeLabel, routePatterns } from "./route-label";
+import { clientIp } from "./client-ip";
 
 /**
  * Keel's HTTP server: Next.js behind a thin layer that applies migrations before listening, gives
@@ -22,13 +23,15 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
   await app.prepare();
   const patterns = routePatterns(path.join(process.cwd(), "app"));
   const m = metrics();
+  const hops = env().KEEL_TRUSTED_PROXY_HOPS;
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
     req.headers["x-request-id"] = requestId;
-    // Only the socket address is trusted; a client cannot claim another IP.
-    req.headers["x-keel-client-ip"] = req.socket.remoteAddress ?? "";
+    // The socket address, or behind N trusted proxies the address the outermost one saw;
+    // a client cannot claim another IP.
+    req.headers["x-keel-client-ip"] = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
     res.setHeader("x-request-id", requestId);
     const pathname = (req.url ?? "/").split("?")[0];
     res.on("finish", () => {
@@ -51,7 +54,10 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
 
   const stop = async () => {
     log.info("shutting down");
-    server.close();
+    // Finish requests in flight (up to 10 s), then close the database.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
     await app.close?.();
     await closeDb();
     process.exit(0);

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/field";
 
 const errorText: Record<string, string> = {
   AccessDenied: "Your account is disabled or not allowed to sign in.",
-  OidcNoEmail: "Your identity provider did not share an email address.",
+  OidcNoEmail: "Your identity provider did not share a verified email address.",
   OAuthCallback: "Single sign-on failed. Try again or use your password.",
   OAuthSignin: "Single sign-on failed. Try again or use your password.",
 };

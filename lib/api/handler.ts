@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { ZodError, type ZodType } from "zod";
-import { AppError, problem, validationError } from "@/lib/errors";
+import { AppError, isInvalidTextError, problem, validationError } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/options";
 import { loadPrincipal, principalFromToken } from "@/lib/auth/principal";
 import type { Principal } from "@/lib/auth/roles";
@@ -70,6 +70,7 @@ export async function errorResponse(err: unknown, req: Request, principal: Princ
     const v = validationError(err);
     return problem(v.code, v.message, v.fields);
   }
+  if (isInvalidTextError(err)) return problem("bad_request", "Some input contains characters Keel cannot store (such as a NUL byte).");
   logger().error({ err, method: req.method, url: req.url }, "unhandled API error");
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }

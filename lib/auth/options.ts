@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb, schema } from "@/db";
 import { env, oidcEnabled } from "@/lib/env";
 import { verifyPassword } from "./passwords";
-import { loginBlocked, recordLoginAttempt } from "./rate-limit";
+import { loginBlocked, markLoginSucceeded, recordLoginAttempt } from "./rate-limit";
 import { recordAudit } from "@/lib/audit/record";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -44,9 +44,11 @@ function providers(): NextAuthOptions["providers"] {
           await recordAudit({ action: "login.rate_limited", actorEmail: email, ip });
           throw new Error(rateLimitedError);
         }
+        // Counted as a failure before the (slow) check, so parallel guesses all count against the limit.
+        const attempt = await recordLoginAttempt(email, ip, false);
         const user = await findUserByEmail(email);
         const ok = (await verifyPassword(password, user?.passwordHash)) && user && !user.disabled;
-        await recordLoginAttempt(email, ip, Boolean(ok));
+        if (ok) await markLoginSucceeded(attempt);
         if (!ok || !user) {
           metrics().loginAttempts.inc({ result: "failure" });
           await recordAudit({ action: "login.failure", actorEmail: email, ip });
@@ -71,8 +73,9 @@ function providers(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(p: { sub: string; email?: string; name?: string }) {
-        return { id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? p.sub };
+      // Only a verified email may link to (or create) a Keel account.
+      profile(p: { sub: string; email?: string; email_verified?: boolean; name?: string }) {
+        return { id: p.sub, email: p.email_verified === true ? (p.email ?? null) : null, name: p.name ?? p.email ?? p.sub };
       },
     });
   }
@@ -103,7 +106,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
-        if (!user.email) return "/login?error=OidcNoEmail";
+        if (!user.email) return "/login?error=OidcNoEmail"; // missing or unverified
         const local = await userForOidc(user.email, user.name ?? user.email);
         if (!local || local.disabled) {
           await recordAudit({ action: "login.failure", actorEmail: user.email, details: { method: "oidc", reason: "disabled" } });

@@ -24,10 +24,17 @@ export async function loginBlocked(email: string, ip: string | null, now = new D
   return byIp.n >= max * 4;
 }
 
-export async function recordLoginAttempt(email: string, ip: string | null, success: boolean): Promise<void> {
-  await getDb()
+/** Records an attempt; returns its id so a success can be marked after the password checks out. */
+export async function recordLoginAttempt(email: string, ip: string | null, success: boolean): Promise<number> {
+  const [row] = await getDb()
     .insert(schema.loginAttempts)
-    .values({ email, ip: ip && isIp(ip) ? ip : null, success });
+    .values({ email, ip: ip && isIp(ip) ? ip : null, success })
+    .returning({ id: schema.loginAttempts.id });
+  return row.id;
+}
+
+export async function markLoginSucceeded(id: number): Promise<void> {
+  await getDb().update(schema.loginAttempts).set({ success: true }).where(eq(schema.loginAttempts.id, id));
 }
 
 function isIp(s: string): boolean {

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/roles";
 import { createService, deleteService, getService, listServices, updateService } from "./queries";
 import { createTeam } from "@/lib/teams/queries";
-import { serviceInputSchema } from "./schemas";
+import { serviceInputSchema, servicePatchSchema } from "./schemas";
+import { encodeCursor } from "@/lib/pagination";
 
 let drop: () => Promise<void>;
 let admin: Principal;
@@ -89,6 +90,16 @@ describe("service catalogue", () => {
     const pub = (await listServices(viewer, { public: "true" })).items;
     expect(pub.every((s) => s.public)).toBe(true);
     expect(pub.map((s) => s.slug)).toContain("pct-svc");
+  });
+
+  it("a partial update changes only the fields sent", async () => {
+    await createService(admin, input("partial", { team: "payments", tier: 1, public: true, description: "keep me", links: { runbook: "https://wiki.example.com/p" }, labels: { env: "prod" } }));
+    const after = await updateService(admin, "partial", servicePatchSchema.parse({ name: "Renamed" }));
+    expect(after).toMatchObject({ name: "Renamed", team: { slug: "payments" }, tier: 1, public: true, description: "keep me", links: { runbook: "https://wiki.example.com/p" }, labels: { env: "prod" } });
+  });
+
+  it("bad cursors and text the database cannot store are 400s, not 500s", async () => {
+    await expectCode(listServices(viewer, { cursor: encodeCursor(["a", "not-a-uuid"]) }), "bad_request", 400);
   });
 
   it("deletes, and a second delete is a 404", async () => {

@@ -26,31 +26,42 @@ export const labelsSchema = z
   .record(labelKey, z.string().max(200, "Label values are at most 200 characters."))
   .refine((r) => Object.keys(r).length <= 50, "At most 50 labels.");
 
-export const serviceInputSchema = z.object({
+const serviceFields = {
   name: z.string().trim().min(1, "Name is required.").max(100, "Name is at most 100 characters."),
   slug: slugSchema,
-  description: z.string().trim().max(2000, "Description is at most 2000 characters.").default(""),
+  description: z.string().trim().max(2000, "Description is at most 2000 characters."),
   team: z.string().trim().min(1).max(100).nullish(),
-  tier: z.number().int("Tier is 1, 2 or 3.").min(1, "Tier is 1, 2 or 3.").max(3, "Tier is 1, 2 or 3.").default(2),
-  public: z.boolean().default(false),
-  links: linksSchema.default({}),
-  labels: labelsSchema.default({}),
+  tier: z.number().int("Tier is 1, 2 or 3.").min(1, "Tier is 1, 2 or 3.").max(3, "Tier is 1, 2 or 3."),
+  public: z.boolean(),
+  links: linksSchema,
+  labels: labelsSchema,
+};
+
+export const serviceInputSchema = z.object({
+  ...serviceFields,
+  description: serviceFields.description.default(""),
+  tier: serviceFields.tier.default(2),
+  public: serviceFields.public.default(false),
+  links: serviceFields.links.default({}),
+  labels: serviceFields.labels.default({}),
 });
 export type ServiceInput = z.infer<typeof serviceInputSchema>;
 
-export const servicePatchSchema = serviceInputSchema
+// No defaults here: a field the caller did not send is left as it is.
+export const servicePatchSchema = z
+  .object(serviceFields)
   .partial()
   .extend({ version: z.number().int().positive().optional() })
   .strict();
 export type ServicePatch = z.infer<typeof servicePatchSchema>;
 
 export const serviceFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  team: z.string().trim().max(100).optional().catch(undefined),
-  tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
-  public: z.enum(["true", "false"]).optional().catch(undefined),
-  cursor: z.string().max(500).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
+  q: z.string().trim().max(100).optional(),
+  team: z.string().trim().max(100).optional(),
+  tier: z.coerce.number().int().min(1, "Tier is 1, 2 or 3.").max(3, "Tier is 1, 2 or 3.").optional(),
+  public: z.enum(["true", "false"]).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ServiceFilter = z.infer<typeof serviceFilterSchema>;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { AppError } from "@/lib/errors";
 import { assertRole, auditActor, type Principal, type Role } from "@/lib/auth/roles";
@@ -60,34 +60,45 @@ export async function createUser(actor: Principal, input: UserInput): Promise<Us
   return users.find((x) => x.id === row.id)!;
 }
 
-async function adminsLeft(exceptId: string): Promise<number> {
-  const [r] = await getDb()
-    .select({ n: count() })
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Active admins other than `exceptId`, with their rows locked so two demotions cannot both pass. */
+async function adminsLeft(tx: Tx, exceptId: string): Promise<number> {
+  const rows = await tx
+    .select({ id: u.id })
     .from(u)
-    .where(and(eq(u.role, "admin"), eq(u.disabled, false), ne(u.id, exceptId)));
-  return r.n;
+    .where(and(eq(u.role, "admin"), eq(u.disabled, false), ne(u.id, exceptId)))
+    .for("update");
+  return rows.length;
 }
 
 export async function setUserRole(actor: Principal, userId: string, role: Role): Promise<void> {
   assertRole(actor, "admin");
-  const [target] = await getDb().select({ email: u.email, role: u.role }).from(u).where(eq(u.id, userId));
-  if (!target) throw new AppError("not_found", "No such user.");
-  if (target.role === role) return;
-  if (target.role === "admin" && (await adminsLeft(userId)) === 0) {
-    throw new AppError("conflict", "Keel needs at least one active admin; promote someone else first.");
-  }
-  await getDb().update(u).set({ role }).where(eq(u.id, userId));
+  const target = await getDb().transaction(async (tx) => {
+    const [t] = await tx.select({ email: u.email, role: u.role }).from(u).where(eq(u.id, userId)).for("update");
+    if (!t) throw new AppError("not_found", "No such user.");
+    if (t.role === role) return null;
+    if (t.role === "admin" && (await adminsLeft(tx, userId)) === 0) {
+      throw new AppError("conflict", "Keel needs at least one active admin; promote someone else first.");
+    }
+    await tx.update(u).set({ role }).where(eq(u.id, userId));
+    return t;
+  });
+  if (!target) return;
   await recordAudit({ action: "user.role_changed", ...auditActor(actor), target: target.email, details: { from: target.role, to: role } });
 }
 
 export async function setUserDisabled(actor: Principal, userId: string, disabled: boolean): Promise<void> {
   assertRole(actor, "admin");
-  const [target] = await getDb().select({ email: u.email, role: u.role }).from(u).where(eq(u.id, userId));
-  if (!target) throw new AppError("not_found", "No such user.");
-  if (disabled && target.role === "admin" && (await adminsLeft(userId)) === 0) {
-    throw new AppError("conflict", "Keel needs at least one active admin.");
-  }
-  await getDb().update(u).set({ disabled }).where(eq(u.id, userId));
+  const target = await getDb().transaction(async (tx) => {
+    const [t] = await tx.select({ email: u.email, role: u.role }).from(u).where(eq(u.id, userId)).for("update");
+    if (!t) throw new AppError("not_found", "No such user.");
+    if (disabled && t.role === "admin" && (await adminsLeft(tx, userId)) === 0) {
+      throw new AppError("conflict", "Keel needs at least one active admin.");
+    }
+    await tx.update(u).set({ disabled }).where(eq(u.id, userId));
+    return t;
+  });
   await recordAudit({ action: disabled ? "user.disabled" : "user.enabled", ...auditActor(actor), target: target.email });
 }
 

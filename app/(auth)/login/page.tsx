@@ -3,12 +3,9 @@ import { redirect } from "next/navigation";
 import { currentPrincipal } from "@/lib/auth/session";
 import { env, oidcEnabled } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallback } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;

@@ -18,7 +18,9 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePage();
   const raw = await searchParams;
-  const filter = serviceFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const parsed = serviceFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  // A hand-edited URL with a bad filter shows everything, and says so.
+  const filter = parsed.success ? parsed.data : serviceFilterSchema.parse({});
   const [{ items, nextCursor }, teams] = await Promise.all([listServices(user, filter), listTeams(user)]);
   const nextParams = new URLSearchParams(Object.entries({ ...filter, cursor: nextCursor ?? "" }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
   const filtered = Boolean(filter.q || filter.team || filter.tier || filter.public);
@@ -32,6 +34,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       {typeof raw.deleted === "string" && (
         <p role="status" className="mb-4 rounded-md border border-ok p-2 text-sm text-ok">
           Deleted service {raw.deleted}.
+        </p>
+      )}
+      {!parsed.success && (
+        <p role="status" className="mb-4 rounded-md border border-warn p-2 text-sm text-warn">
+          Some filters in the address were not valid and were ignored.
         </p>
       )}
       <ServiceFilters filter={filter} teams={teams} />

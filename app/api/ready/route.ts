@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { dbHandle } from "@/db";
 import { appliedMigrations, expectedMigrations } from "@/db/migrate";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,9 @@ export async function GET() {
     await dbHandle().db.execute(sql`select 1`);
     checks.database = { ok: true, detail: dbHandle().kind };
   } catch (err) {
-    checks.database = { ok: false, detail: err instanceof Error ? err.message : "unreachable" };
+    // The reason goes to the log, not to anonymous callers.
+    logger().error({ err }, "readiness: database unreachable");
+    checks.database = { ok: false, detail: "unreachable" };
   }
   if (checks.database.ok) {
     const [applied, expected] = [await appliedMigrations(), expectedMigrations()];

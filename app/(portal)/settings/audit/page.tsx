@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const admin = await requirePage("admin");
-  const before = Number((await searchParams).before) || undefined;
+  const n = Number((await searchParams).before);
+  const before = Number.isSafeInteger(n) && n > 0 ? n : undefined;
   const entries = await listAudit(admin, { before, limit: 100 });
   if (entries.length === 0) return <EmptyState title="No security events recorded." />;
   return (
