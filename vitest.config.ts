@@ -16,6 +16,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { BCRYPT_COST: "4", LOG_LEVEL: "silent" },
+    env: { BCRYPT_COST: "4", LOG_LEVEL: "silent", KEEL_SECRET_KEY: "vitest-secret-key-not-for-production" },
   },
 });

@@ -19,6 +19,8 @@ const schema = z.object({
   OIDC_NAME: z.string().default("Single sign-on"),
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "admin"]).default("viewer"),
   METRICS_TOKEN: z.string().optional(),
+  KEEL_SECRET_KEY: z.string().min(16, "use at least 16 characters (32 random bytes recommended)").optional(),
+  PROMETHEUS_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

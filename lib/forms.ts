@@ -18,10 +18,15 @@ export type FormState = {
 
 export const initialFormState: FormState = {};
 
+const SECRET_FIELDS = new Set(["password", "token"]);
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.has(name) || name.startsWith("headerValue");
+}
+
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  // Secrets are never sent back to the browser.
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "password") out[k] = v;
+  // Secrets (passwords, tokens, header values) are never sent back to the browser.
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !isSecretField(k)) out[k] = v;
   return out;
 }
 

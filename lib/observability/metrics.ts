@@ -8,6 +8,11 @@ type Metrics = {
   dbPoolWaiting: client.Gauge;
   dbPoolMax: client.Gauge;
   loginAttempts: client.Counter<"result">;
+  promUpstreamDuration: client.Histogram<"datasource" | "endpoint">;
+  promUpstreamRequests: client.Counter<"datasource" | "endpoint" | "status_class">;
+  promCache: client.Counter<"endpoint" | "result">;
+  promCoalesced: client.Counter<"endpoint">;
+  promErrors: client.Counter<"endpoint" | "class">;
 };
 
 const g = globalThis as unknown as { __keelMetrics?: Metrics };
@@ -50,6 +55,37 @@ function create(): Metrics {
       name: "keel_login_attempts_total",
       help: "Sign-in attempts by result (success, failure, rate_limited).",
       labelNames: ["result"],
+      registers,
+    }),
+    promUpstreamDuration: new client.Histogram({
+      name: "keel_prometheus_upstream_duration_seconds",
+      help: "Time Prometheus-compatible data sources took to answer the proxy, by data source and endpoint.",
+      labelNames: ["datasource", "endpoint"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    }),
+    promUpstreamRequests: new client.Counter({
+      name: "keel_prometheus_upstream_requests_total",
+      help: "Requests the proxy sent to data sources, by data source, endpoint and status class (2xx, 4xx, 5xx, error).",
+      labelNames: ["datasource", "endpoint", "status_class"],
+      registers,
+    }),
+    promCache: new client.Counter({
+      name: "keel_prometheus_cache_requests_total",
+      help: "Proxy cache lookups by endpoint and result (hit, miss).",
+      labelNames: ["endpoint", "result"],
+      registers,
+    }),
+    promCoalesced: new client.Counter({
+      name: "keel_prometheus_coalesced_requests_total",
+      help: "Proxy requests answered by joining an identical request already in flight.",
+      labelNames: ["endpoint"],
+      registers,
+    }),
+    promErrors: new client.Counter({
+      name: "keel_prometheus_errors_total",
+      help: "Proxy errors by endpoint and class (bad_query, timeout, unreachable, upstream_auth, upstream_error, canceled).",
+      labelNames: ["endpoint", "class"],
       registers,
     }),
   };
