@@ -6,6 +6,7 @@ const tabs = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/datasources", label: "Data sources" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 
@@ -13,7 +14,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   await requirePage("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Users, teams, API tokens and the security audit log." />
+      <PageHeader title="Settings" description="Users, teams, API tokens, data sources and the security audit log." />
       <nav aria-label="Settings" className="mb-4 flex flex-wrap gap-1 border-b border-line">
         {tabs.map((t) => (
           <Link key={t.href} href={t.href} className="rounded-t-md px-3 py-2 text-sm text-muted hover:bg-raised hover:text-fg">
