@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { serviceInputSchema, servicePatchSchema } from "@/lib/services/schemas";
+import { datasourcePaths, datasourceSchemas } from "./openapi-datasources";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
@@ -51,7 +52,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema) },
+      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas },
     },
     paths: {
       "/services": {
@@ -82,6 +83,7 @@ export function openApiDocument() {
         },
         delete: { summary: "Delete a service (admin)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
       },
+      ...datasourcePaths,
     },
   };
 }
