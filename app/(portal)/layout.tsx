@@ -4,6 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { navItems } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePage();
@@ -37,7 +38,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl p-4 md:p-6">
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </main>
       </div>
     </div>
