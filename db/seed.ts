@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { promString } from "@/lib/prometheus/escape";
+import { goldenSignals } from "@/lib/service-charts/schemas";
 import { getDb, schema } from "./index";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
@@ -58,5 +60,31 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       })),
     )
     .onConflictDoNothing();
+  await seedServiceCharts();
   return { created: existing.length === 0 };
+}
+
+/** Extra saturation charts where the demo metrics have a gauge for it. */
+const saturation: Record<string, { title: string; query: string; unit: string; legend: string }[]> = {
+  "postgres-primary": [
+    { title: "Connections used", query: 'pg_stat_activity_count{service="postgres-primary"} / pg_settings_max_connections{service="postgres-primary"}', unit: "ratio", legend: "of max_connections" },
+    { title: "Disk used", query: '1 - node_filesystem_avail_bytes{service="postgres-primary"} / node_filesystem_size_bytes{service="postgres-primary"}', unit: "ratio", legend: "{{mountpoint}}" },
+  ],
+  "event-pipeline": [
+    { title: "Queue depth", query: 'queue_depth{service="event-pipeline"}', unit: "short", legend: "{{queue}}" },
+    { title: "Disk used", query: '1 - node_filesystem_avail_bytes{service="event-pipeline"} / node_filesystem_size_bytes{service="event-pipeline"}', unit: "ratio", legend: "{{mountpoint}}" },
+  ],
+};
+
+/** The golden signals pinned on every demo service that has none yet. */
+async function seedServiceCharts() {
+  const db = getDb();
+  const rows = await db.select({ id: schema.services.id, slug: schema.services.slug }).from(schema.services);
+  const pinned = new Set((await db.selectDistinct({ id: schema.serviceCharts.serviceId }).from(schema.serviceCharts)).map((r) => r.id));
+  for (const svc of rows) {
+    if (pinned.has(svc.id) || !services.some((s) => s.slug === svc.slug)) continue;
+    const signals = svc.slug === "postgres-primary" ? [] : goldenSignals(promString(svc.slug));
+    const charts = [...signals, ...(saturation[svc.slug] ?? [])];
+    if (charts.length) await db.insert(schema.serviceCharts).values(charts.map((c, position) => ({ ...c, serviceId: svc.id, position })));
+  }
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { loadService } from "@/lib/services/load";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,6 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge, TierBadge } from "@/components/ui/badge";
 import { DeleteServiceButton } from "@/components/services/delete-service-button";
+import { ServiceDashboard } from "@/components/services/service-dashboard";
+import { listServiceCharts } from "@/lib/service-charts/queries";
+import { listDatasources } from "@/lib/datasources/queries";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -18,6 +22,7 @@ const linkLabels = { runbook: "Runbook", repository: "Repository", dashboard: "D
 export default async function ServicePage({ params }: Params) {
   const { user, service: s } = await loadService((await params).slug);
   const admin = hasRole(user.role, "admin");
+  const [charts, datasources] = await Promise.all([listServiceCharts(user, s.slug), listDatasources(user)]);
   return (
     <>
       <PageHeader
@@ -79,6 +84,21 @@ export default async function ServicePage({ params }: Params) {
             </ul>
           ) : (
             <p className="text-sm text-muted">No links yet.</p>
+          )}
+        </Card>
+        <Card title="Golden signals" className="md:col-span-3">
+          {datasources.length === 0 ? (
+            <EmptyState title="No data source configured.">Charts appear here once an admin adds a Prometheus data source in Settings.</EmptyState>
+          ) : charts.length === 0 ? (
+            <EmptyState title="No charts pinned yet.">
+              Open{" "}
+              <Link href="/explore" className="text-link underline">
+                Explore
+              </Link>
+              , run a query and pin it to this service.
+            </EmptyState>
+          ) : (
+            <ServiceDashboard service={s.slug} charts={charts} canEdit={hasRole(user.role, "responder")} />
           )}
         </Card>
         <Card title="SLOs" className="md:col-span-3">
