@@ -140,3 +140,15 @@ describe("data sources", () => {
     expect((await listDatasources(viewer)).filter((d) => d.fromEnv)).toHaveLength(1);
   });
 });
+
+describe("data source audit trail", () => {
+  it("records who changed a data source, never the secrets", async () => {
+    const ds = await createDatasource(admin, input("audited", { auth: { type: "bearer", token: "audit-secret-token" } }));
+    await updateDatasource(admin, ds.id, { timeoutSeconds: 10 });
+    await deleteDatasource(admin, ds.id);
+    const rows = await getDb().select().from(schema.auditLog).where(eq(schema.auditLog.target, "datasource:audited"));
+    expect(rows.map((r) => r.action).sort()).toEqual(["datasource.created", "datasource.deleted", "datasource.updated"]);
+    expect(rows.every((r) => r.actorEmail === admin.email)).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain("audit-secret-token");
+  });
+});

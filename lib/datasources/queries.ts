@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { AppError } from "@/lib/errors";
-import { assertRole, type Principal } from "@/lib/auth/roles";
+import { assertRole, auditActor, type Principal } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { forgetConnection } from "./connection";
 import type { AuthInput, DatasourceInput, DatasourcePatch } from "./schemas";
@@ -160,6 +161,7 @@ export async function createDatasource(actor: Principal, input: DatasourceInput,
     if (isUniqueViolation(err)) throw nameTaken(input.name);
     throw err;
   }
+  await recordAudit({ action: "datasource.created", ...auditActor(actor), target: `datasource:${input.name}`, details: { url: input.url, auth: input.auth.type, headers: Object.keys(input.headers) } });
   return toDto(await requireRow(id));
 }
 
@@ -205,6 +207,8 @@ export async function updateDatasource(actor: Principal, ref: string, patch: Dat
     throw err;
   }
   forgetConnection(row.id);
+  const changed = Object.keys(patch).filter((k) => k !== "version");
+  await recordAudit({ action: "datasource.updated", ...auditActor(actor), target: `datasource:${row.name}`, details: { changed } });
   return toDto(await requireRow(row.id));
 }
 
@@ -219,4 +223,5 @@ export async function deleteDatasource(actor: Principal, ref: string): Promise<v
     }
   });
   forgetConnection(row.id);
+  await recordAudit({ action: "datasource.deleted", ...auditActor(actor), target: `datasource:${row.name}` });
 }
