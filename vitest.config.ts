@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       "@": import.meta.dirname,
       "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
+      // Its "main" is CommonJS, which would load a second @codemirror/state; use the ESM build as browsers do.
+      "@prometheus-io/codemirror-promql": path.resolve(import.meta.dirname, "node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js"),
     },
   },
   test: {
@@ -16,6 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    server: { deps: { inline: [/@prometheus-io\//] } },
     env: { BCRYPT_COST: "4", LOG_LEVEL: "silent", KEEL_SECRET_KEY: "vitest-secret-key-not-for-production" },
   },
 });
