@@ -1,12 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { toChartSeries, DEFAULT_MAX_SERIES } from "@/lib/prometheus/series";
 import type { TimeRange } from "@/lib/prometheus/time-range";
 import { usePromRange } from "@/lib/prometheus/use-prom";
 import { ChartEmpty, ChartError, ChartSkeleton } from "./chart-states";
 import type { ChartUnit } from "./format";
-import { TimeSeriesChart, type ChartRegion, type ChartThreshold, type TimeSeriesChartProps } from "./time-series-chart";
+import type { ChartRegion, ChartThreshold, TimeSeriesChartProps } from "./time-series-chart";
+
+// Recharts is most of a chart page's JavaScript: it loads in parallel with the first query instead of
+// delaying the page.
+const TimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), {
+  ssr: false,
+  loading: () => <ChartSkeleton />,
+});
 
 export type PromChartProps = {
   datasourceId: string;
