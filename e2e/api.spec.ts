@@ -98,3 +98,18 @@ test("OpenAPI document, health, readiness and metrics", async ({ baseURL }) => {
   expect(metrics).toContain("keel_process_resident_memory_bytes");
   await api.dispose();
 });
+
+test("a signed-in browser's cookie cannot be used for writes from another site", async ({ page }) => {
+  await page.goto("/");
+  const forged = await page.request.post("/api/v1/datasources", {
+    headers: { Origin: "https://evil.example" },
+    data: { name: "forged", url: "http://attacker.example:9090" },
+  });
+  expect(forged.status()).toBe(403);
+  const list = await (await page.request.get("/api/v1/datasources")).json();
+  expect(list.items.map((d: { name: string }) => d.name)).not.toContain("forged");
+  const sameSite = await page.request.post("/api/v1/datasources", { data: { name: "not-forged", url: "http://127.0.0.1:1" } });
+  expect(sameSite.status()).toBe(201);
+  const created = await sameSite.json();
+  expect((await page.request.delete(`/api/v1/datasources/${created.id}`)).status()).toBe(204);
+});

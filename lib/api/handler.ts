@@ -7,6 +7,7 @@ import { loadPrincipal, principalFromToken } from "@/lib/auth/principal";
 import type { Principal } from "@/lib/auth/roles";
 import { logger } from "@/lib/observability/logger";
 import { recordAudit } from "@/lib/audit/record";
+import { crossSiteWrite } from "./same-origin";
 
 type Ctx<P> = { params: Promise<P> };
 
@@ -17,6 +18,7 @@ export async function principalFromRequest(req: Request): Promise<Principal | nu
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     return m ? principalFromToken(m[1]) : null;
   }
+  if (crossSiteWrite(req)) throw new AppError("forbidden", "Cross-site request refused: send writes from Keel's own pages or with an API token.");
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? loadPrincipal(id) : null;
