@@ -1,6 +1,6 @@
 /**
  * Regenerates docs/overview.png for the README: signs in to a running Keel as the demo admin and
- * photographs the overview.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
+ * photographs the overview, the services, a service dashboard and Explore.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
  */
 import { chromium } from "@playwright/test";
 
@@ -19,5 +19,16 @@ await page.screenshot({ path: "docs/overview.png" });
 await page.goto(`${base}/services`);
 await page.getByRole("heading", { name: "Services", level: 1 }).waitFor();
 await page.screenshot({ path: "docs/services.png" });
+// Charts need the demo's Prometheus (npm run demo starts it).
+await page.setViewportSize({ width: 1280, height: 1100 });
+await page.goto(`${base}/services/checkout-api?range=7d`);
+await page.getByRole("img", { name: /Traffic/ }).waitFor({ timeout: 30_000 });
+await page.getByRole("img", { name: /Latency/ }).waitFor({ timeout: 30_000 });
+await page.screenshot({ path: "docs/service-dashboard.png", fullPage: true });
+const query = 'sum by (service) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (service) (rate(http_requests_total[5m]))';
+await page.goto(`${base}/explore?range=7d&legend=${encodeURIComponent("{{service}}")}&query=${encodeURIComponent(query)}`);
+await page.getByRole("img", { name: /Result/ }).waitFor({ timeout: 30_000 });
+await page.getByTestId("promql-editor").waitFor();
+await page.screenshot({ path: "docs/explore.png", fullPage: true });
 await browser.close();
-console.log("wrote docs/overview.png and docs/services.png");
+console.log("wrote docs/overview.png, docs/services.png, docs/service-dashboard.png and docs/explore.png");
