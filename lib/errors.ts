@@ -53,3 +53,9 @@ export function isInvalidTextError(err: unknown): boolean {
   const code = e?.code ?? e?.cause?.code;
   return code === "22021" || code === "22P05" || code === "22P02";
 }
+
+/** PostgreSQL refused a duplicate key (unique constraint). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}

@@ -1,10 +1,5 @@
-import { z } from "zod";
+import { jsonSchema as json, problemResponses as errors } from "./openapi-helpers";
 import { datasourceInputSchema, datasourcePatchSchema } from "@/lib/datasources/schemas";
-
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: "Problem", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
 
 const datasource = {
   type: "object",

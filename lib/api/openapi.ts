@@ -1,8 +1,6 @@
-import { z } from "zod";
+import { jsonSchema as json, problemResponses as errors } from "./openapi-helpers";
 import { serviceInputSchema, servicePatchSchema } from "@/lib/services/schemas";
 import { datasourcePaths, datasourceSchemas } from "./openapi-datasources";
-
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
 const problem = {
   type: "object",
@@ -37,9 +35,6 @@ const service = {
     updatedAt: { type: "string", format: "date-time" },
   },
 };
-
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: "Problem", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
 
 const slugParam = { name: "slug", in: "path", required: true, schema: { type: "string" } };
 

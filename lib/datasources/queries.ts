@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertRole, auditActor, type Principal } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { open, seal } from "@/lib/crypto/secret-box";
@@ -122,11 +122,6 @@ export function mergeSecrets(
 
 function sealOrNull(id: string, secrets: StoredSecrets): string | null {
   return Object.keys(secrets).length ? seal(JSON.stringify(secrets), secretContext(id)) : null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
 const nameTaken = (name: string) => new AppError("conflict", `A data source named "${name}" already exists.`, { name: ["This name is already taken."] });

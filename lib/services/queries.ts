@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb, schema } from "@/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertRole, type Principal } from "@/lib/auth/roles";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import type { ServiceFilter, ServiceInput, ServicePatch } from "./schemas";
@@ -101,11 +101,6 @@ async function teamId(slug: string | null | undefined): Promise<string | null> {
   const [team] = await getDb().select({ id: t.id }).from(t).where(eq(t.slug, slug)).limit(1);
   if (!team) throw new AppError("bad_request", "Some fields are invalid.", { team: [`No team with slug "${slug}".`] });
   return team.id;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
 function slugTaken(slug: string): AppError {
