@@ -55,7 +55,7 @@ test.describe("data sources and Explore", () => {
     await explore.editor().click();
     await page.keyboard.type("keel_e2e_req");
     await expect(explore.completion("keel_e2e_requests_total")).toBeVisible();
-    await page.keyboard.press("Enter");
+    await explore.completion("keel_e2e_requests_total").click();
     await expect(explore.editor()).toHaveText("keel_e2e_requests_total");
     await page.keyboard.type('{service="checkout"}');
     await page.keyboard.press("Control+Enter");

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import compression from "compression";
 import next from "next";
 import { migrate } from "@/db/migrate";
 import { closeDb } from "@/db";
@@ -25,6 +26,20 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
   const m = metrics();
   const hops = env().KEEL_TRUSTED_PROXY_HOPS;
 
+  // Next's own compression applies only under `next start`; behind this server Keel compresses
+  // (pages, scripts and API answers such as the Prometheus proxy's JSON, typically 5× smaller).
+  // Event streams are left alone so their messages are not held back in a buffer.
+  const compress = compression({
+    threshold: 2048,
+    filter: (req, res) => {
+      // Next sets Content-Type as a one-element array, which the default filter does not read.
+      const type = [res.getHeader("Content-Type") ?? ""].flat().join(", ");
+      if (type.startsWith("text/event-stream")) return false;
+      res.setHeader("Content-Type", type);
+      return compression.filter(req, res);
+    },
+  });
+
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -43,10 +58,12 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
         log.info({ requestId, method: req.method, path: pathname, route: labels.route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
       }
     });
-    handle(req, res).catch((err: unknown) => {
-      log.error({ err, requestId }, "request failed");
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
+    compress(req as never, res as never, () => {
+      handle(req, res).catch((err: unknown) => {
+        log.error({ err, requestId }, "request failed");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.hostname, resolve));

@@ -1,12 +1,10 @@
 import "server-only";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { assertRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { loadConnection } from "@/lib/datasources/load-connection";
 import type { DatasourceConnection } from "@/lib/datasources/connection";
 import { metrics } from "@/lib/observability/metrics";
-import { createAnswerCache, type CachedAnswer } from "./cache";
+import { createAnswerCache } from "./cache";
 import { instantTtlMs, METADATA_TTL_MS, rangeTtlMs } from "./cache-policy";
 import { Coalescer } from "./coalesce";
 import { downsampleMatrix, type MatrixSeries } from "./downsample";
@@ -104,12 +102,8 @@ export function planRequest(segments: string[], input: URLSearchParams, conn: Pi
   return { endpoint, path, params, ttlMs: METADATA_TTL_MS };
 }
 
-const gzipAsync = promisify(gzip);
-/** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
-const COMPRESS_FROM_BYTES = 2048;
-
-function json(body: string | Uint8Array<ArrayBuffer>, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store", Vary: "Accept-Encoding", ...headers } });
+function json(body: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store", ...headers } });
 }
 
 function errorAnswer(err: PromProxyError): Response {
@@ -120,14 +114,7 @@ function errorAnswer(err: PromProxyError): Response {
  * Answers one proxied Prometheus API call for a signed-in caller: authorizes, validates, aligns,
  * then serves from the cache, joins an identical request in flight, or asks the data source.
  */
-export async function proxyPrometheus(
-  actor: Principal,
-  ref: string,
-  segments: string[],
-  input: URLSearchParams,
-  signal?: AbortSignal,
-  opts: { gzip?: boolean } = {},
-): Promise<Response> {
+export async function proxyPrometheus(actor: Principal, ref: string, segments: string[], input: URLSearchParams, signal?: AbortSignal): Promise<Response> {
   assertRole(actor, "viewer");
   const m = metrics();
   let endpoint = segments[0] === "label" ? "label/values" : segments.join("/");
@@ -145,30 +132,23 @@ export async function proxyPrometheus(
     const headers: Record<string, string> = plan.stepMs ? { "X-Keel-Step": String(plan.stepMs / 1000) } : {};
 
     let body: string;
-    let entry: CachedAnswer | undefined = shared.cache.get(key);
-    if (entry) {
+    const hit = shared.cache.get(key);
+    if (hit) {
       m.promCache.inc({ endpoint, result: "hit" });
       headers["X-Keel-Cache"] = "hit";
-      body = entry.body;
+      body = hit.body;
     } else {
       m.promCache.inc({ endpoint, result: "miss" });
       const { promise, joined } = shared.flights.run(key, signal, (s) => upstreamRequest(conn, endpoint, plan.path, plan.params, s));
       if (joined) m.promCoalesced.inc({ endpoint });
       headers["X-Keel-Cache"] = joined ? "coalesced" : "miss";
       body = (await promise).body;
-      entry = { body };
-      if (!joined) shared.cache.set(key, entry, { ttl: plan.ttlMs });
+      if (!joined) shared.cache.set(key, { body }, { ttl: plan.ttlMs });
     }
     if (plan.maxPoints) {
       const parsed = JSON.parse(body) as { data: { resultType: string; result: MatrixSeries[] } };
       if (parsed.data.resultType === "matrix") parsed.data.result = downsampleMatrix(parsed.data.result, plan.maxPoints);
       body = JSON.stringify(parsed);
-      entry = undefined;
-    }
-    if (opts.gzip && body.length >= COMPRESS_FROM_BYTES) {
-      // Compressed off the event loop, once per cache entry: hits send the stored bytes.
-      const gz = entry ? (entry.gz ??= gzipAsync(body, { level: 4 })) : gzipAsync(body, { level: 4 });
-      return json(new Uint8Array(await gz), 200, { ...headers, "Content-Encoding": "gzip" });
     }
     return json(body, 200, headers);
   } catch (err) {
