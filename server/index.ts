@@ -29,8 +29,10 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
   // Next's own compression applies only under `next start`; behind this server Keel compresses
   // (pages, scripts and API answers such as the Prometheus proxy's JSON, typically 5× smaller).
   // Event streams are left alone so their messages are not held back in a buffer.
+  // Level 1: a fifth of the size for about a third of level 6's CPU (222 KiB of proxied JSON → 50 KiB).
   const compress = compression({
     threshold: 2048,
+    level: 1,
     filter: (req, res) => {
       // Next sets Content-Type as a one-element array, which the default filter does not read.
       const type = [res.getHeader("Content-Type") ?? ""].flat().join(", ");
