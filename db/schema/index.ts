@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./services";
 export * from "./datasources";
+export * from "./slos";
