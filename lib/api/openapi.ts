@@ -1,6 +1,7 @@
 import { jsonSchema as json, problemResponses as errors } from "./openapi-helpers";
 import { serviceInputSchema, servicePatchSchema } from "@/lib/services/schemas";
 import { datasourcePaths, datasourceSchemas } from "./openapi-datasources";
+import { sloPaths, sloSchemas } from "./openapi-slos";
 
 const problem = {
   type: "object",
@@ -47,7 +48,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas },
+      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas },
     },
     paths: {
       "/services": {
@@ -79,6 +80,7 @@ export function openApiDocument() {
         delete: { summary: "Delete a service (admin)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
       },
       ...datasourcePaths,
+      ...sloPaths,
     },
   };
 }
