@@ -1,15 +1,32 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { Suspense } from "react";
+import { requirePage } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { listSlos } from "@/lib/slo/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { SloTable } from "@/components/slo/slo-table";
 
 export const metadata: Metadata = { title: "SLOs" };
 
-export default function Page() {
+export default async function SlosPage() {
+  const user = await requirePage();
+  const slos = await listSlos(user);
   return (
-    <SectionPlaceholder
-      title="SLOs"
-      description="Service level objectives, error budgets and burn rates."
-      empty="No SLOs defined yet."
-      detail="SLOs are defined per service; their budgets and burn rates will appear here."
-    />
+    <>
+      <PageHeader
+        title="SLOs"
+        description="Service level objectives, their error budgets and how fast they burn."
+        actions={hasRole(user.role, "admin") ? <ButtonLink href="/slos/new">New SLO</ButtonLink> : null}
+      />
+      {slos.length === 0 ? (
+        <EmptyState title="No SLOs defined yet.">Admins define SLOs per service: what is measured, the target and the window.</EmptyState>
+      ) : (
+        <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Computing error budgets…</p>}>
+          <SloTable user={user} slos={slos} />
+        </Suspense>
+      )}
+    </>
   );
 }

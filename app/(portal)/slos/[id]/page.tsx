@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { requirePage } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { getSlo } from "@/lib/slo/queries";
+import { sliQueries } from "@/lib/slo/definition";
+import { describeWindow } from "@/lib/slo/window";
+import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { SloTiles } from "@/components/slo/slo-tiles";
+import { SloCharts } from "@/components/slo/slo-charts";
+
+export const metadata: Metadata = { title: "SLO" };
+
+export default async function SloPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePage();
+  const slo = await getSlo(user, (await params).id).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const charted = slo.sli.kind !== "incidents" ? slo.sli : null;
+  const short = charted ? sliQueries(charted, "5m") : null;
+  const long = charted && slo.window.kind === "rolling" ? sliQueries(charted, `${slo.window.days}d`) : null;
+  return (
+    <>
+      <PageHeader
+        title={slo.name}
+        description={slo.description || undefined}
+        actions={
+          hasRole(user.role, "admin") ? (
+            <ButtonLink href={`/slos/${slo.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-muted">
+        <Link href={`/services/${slo.service}`} className="text-link hover:underline">
+          {slo.serviceName}
+        </Link>
+        <span>·</span>
+        <span>{describeWindow(slo.window)}</span>
+        <span>·</span>
+        <span>{slo.budgeting.method === "timeslices" ? `${slo.budgeting.sliceMinutes}-minute timeslices` : "events"}</span>
+        {Object.entries(slo.labels).map(([k, v]) => (
+          <Badge key={k}>{`${k}=${v}`}</Badge>
+        ))}
+      </p>
+      <div className="space-y-4">
+        <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Computing the error budget…</p>}>
+          <SloTiles user={user} slo={slo} />
+        </Suspense>
+        {short && (
+          <Card title="History">
+            <SloCharts
+              datasourceId={slo.datasourceId ?? "default"}
+              sliQuery={`1 - ((${short.errors}) / (${short.total}))`}
+              burnDownQuery={long ? `1 - ((${long.errors}) / (${long.total})) / ${1 - slo.target}` : null}
+              target={slo.target}
+              slaTarget={slo.slaTarget}
+              windowLabel={describeWindow(slo.window)}
+            />
+          </Card>
+        )}
+        <Card title="Definition">
+          <dl className="space-y-2 text-sm">
+            {short && (
+              <>
+                <dt className="text-muted">Bad events (rate, 5-minute example)</dt>
+                <dd className="font-mono text-xs break-all">{short.errors}</dd>
+                <dt className="text-muted">Total events</dt>
+                <dd className="font-mono text-xs break-all">{short.total}</dd>
+              </>
+            )}
+            <dt className="text-muted">Owner</dt>
+            <dd>{slo.owner || "–"}</dd>
+            <dt className="text-muted">Next review</dt>
+            <dd>
+              {slo.nextReviewAt.slice(0, 10)} (every {slo.reviewEveryDays} days)
+            </dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}
