@@ -10,10 +10,14 @@ import { Badge } from "@/components/ui/badge";
 import { BudgetBar } from "./budget-bar";
 import { PolicyBadge } from "./policy-badge";
 
+async function statusesNow(user: Principal, slos: SloDto[]) {
+  const now = Date.now();
+  return { now, statuses: await Promise.all(slos.map((s) => sloStatus(user, s, now))) };
+}
+
 /** Every SLO with its numbers now; rendered inside a Suspense boundary (it waits for Prometheus). */
 export async function SloTable({ user, slos }: { user: Principal; slos: SloDto[] }) {
-  const now = Date.now();
-  const statuses = await Promise.all(slos.map((s) => sloStatus(user, s, now)));
+  const { now, statuses } = await statusesNow(user, slos);
   return (
     <Table caption="SLOs and their error budgets" head={["Service", "SLO", "Target", "SLI", "Budget left", "Burn (1 h)", "State", "Review"]}>
       {slos.map((s, i) => {
