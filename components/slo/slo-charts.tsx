@@ -31,6 +31,7 @@ export function SloCharts({ datasourceId, sliQuery, burnDownQuery, target, slaTa
           unit="ratio"
           legend="SLI"
           range={range}
+          yDomain={["dataMin", 1]}
           thresholds={[
             { value: target, label: `target ${(target * 100).toFixed(3).replace(/\.?0+$/, "")} %`, tone: "warn" },
             ...(slaTarget ? [{ value: slaTarget, label: "SLA", tone: "danger" as const }] : []),

@@ -46,7 +46,7 @@ export async function SloTiles({ user, slo }: { user: Principal; slo: SloDto }) 
         <Tile
           label="Allowed downtime"
           value={durationText(b.allowedDowntimeMs)}
-          detail={`${durationText(b.consumedDowntimeMs)} used; ${st.timeToExhaustionMs === null ? "not burning" : `gone in ${durationText(st.timeToExhaustionMs)} at the 1 h burn rate`}`}
+          detail={`${durationText(b.consumedDowntimeMs)} used; ${b.remaining <= 0 ? "the budget is spent" : st.timeToExhaustionMs === null ? "not burning" : `gone in ${durationText(st.timeToExhaustionMs)} at the 1 h burn rate`}`}
         />
       </div>
       <Card title="Policy">

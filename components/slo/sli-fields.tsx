@@ -1,0 +1,145 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { LazyPromqlEditor } from "@/components/promql/lazy-promql-editor";
+import { TextField } from "@/components/ui/field";
+import type { FieldErrors } from "@/lib/errors";
+import type { SloFormValues } from "@/lib/slo/form";
+
+type Setter = <K extends keyof SloFormValues>(key: K, value: string) => void;
+
+/** A labelled group of radio buttons with its hint and error, like the other Keel fields. */
+export function ChoiceGroup({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  errors,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  errors?: string[];
+}) {
+  const describedBy = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="space-y-1" aria-describedby={describedBy}>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="h-4 w-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="text-sm text-danger">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A PromQL editor with a visible caption, hint and error (the editor takes aria-label, not <label>). */
+function QueryField({ name, label, value, onChange, datasourceId, hint, errors }: { name: string; label: string; value: string; onChange: (q: string) => void; datasourceId: string; hint?: ReactNode; errors?: string[] }) {
+  const describedBy = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm font-medium" aria-hidden="true">
+        {label}
+      </p>
+      <LazyPromqlEditor name={name} value={value} onChange={onChange} datasourceId={datasourceId} ariaLabel={label} ariaDescribedBy={describedBy} invalid={!!errors?.length} minLines={2} />
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="text-sm text-danger">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The SLI part of the SLO form: ratio (bad or good events over total) or latency (histogram). */
+export function SliFields({ values: v, set, errors: e, datasourceId }: { values: SloFormValues; set: Setter; errors: FieldErrors; datasourceId: string }) {
+  const mode = v.ratioMode === "good" ? "good" : "bad";
+  const eventsLabel = mode === "good" ? "Good events query" : "Bad events query";
+  const example = mode === "good" ? 'code!~"5.."' : 'code=~"5.."';
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-line p-4">
+      <legend className="px-1 text-sm font-semibold">Service level indicator</legend>
+      <ChoiceGroup
+        name="sliKind"
+        legend="Kind"
+        value={v.sliKind}
+        onChange={(x) => set("sliKind", x)}
+        errors={e.sliKind}
+        options={[
+          { value: "ratio", label: "Ratio of events (availability, errors)" },
+          { value: "latency", label: "Latency (histogram threshold)" },
+        ]}
+      />
+      {v.sliKind === "latency" ? (
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField name="metric" label="Histogram metric" value={v.metric} onChange={(ev) => set("metric", ev.target.value)} errors={e.metric} placeholder="http_request_duration_seconds" hint="The base name: Keel reads its _bucket and _count series." spellCheck={false} autoCapitalize="off" />
+          <TextField name="selector" label="Selector" value={v.selector} onChange={(ev) => set("selector", ev.target.value)} errors={e.selector} placeholder='{service="checkout-api"}' hint="Label matchers in braces; optional." spellCheck={false} autoCapitalize="off" />
+          <TextField name="thresholdSeconds" label="Threshold (seconds)" inputMode="decimal" value={v.thresholdSeconds} onChange={(ev) => set("thresholdSeconds", ev.target.value)} errors={e.thresholdSeconds} placeholder="0.3" hint="Requests at or under it are good; pick one of the histogram's bucket bounds." />
+        </div>
+      ) : (
+        <>
+          <ChoiceGroup
+            name="ratioMode"
+            legend="The events query counts"
+            value={mode}
+            onChange={(x) => set("ratioMode", x)}
+            options={[
+              { value: "bad", label: "Bad events (errors)" },
+              { value: "good", label: "Good events (successes)" },
+            ]}
+          />
+          <QueryField
+            name="eventsQuery"
+            label={eventsLabel}
+            value={v.eventsQuery}
+            onChange={(q) => set("eventsQuery", q)}
+            datasourceId={datasourceId}
+            errors={e.eventsQuery}
+            hint={
+              <>
+                Use <code>[$window]</code> where the range goes, or give a plain counter selector such as <code>{`http_requests_total{service="checkout-api",${example}}`}</code>.
+              </>
+            }
+          />
+          <QueryField
+            name="totalQuery"
+            label="Total events query"
+            value={v.totalQuery}
+            onChange={(q) => set("totalQuery", q)}
+            datasourceId={datasourceId}
+            errors={e.totalQuery}
+            hint={
+              <>
+                All events, e.g. <code>{'sum(rate(http_requests_total{service="checkout-api"}[$window]))'}</code>.
+              </>
+            }
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
