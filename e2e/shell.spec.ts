@@ -4,11 +4,11 @@ import { storageStateFor } from "./fixtures/users";
 test.describe("shell", () => {
   test.use({ storageState: storageStateFor("viewer") });
 
-  test("every section is reachable and honest about being empty; Settings is for admins", async ({ page }) => {
+  test("every section is reachable and honest about what it holds; Settings is for admins", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main", exact: true });
     for (const [label, empty] of [
-      ["SLOs", "No SLOs defined yet."],
+      ["SLOs", "Checkout availability"],
       ["Incidents", "No incidents recorded."],
       ["On-call", "No on-call schedules yet."],
       ["Capacity", "No capacity resources tracked yet."],

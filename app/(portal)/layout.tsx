@@ -14,7 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
       </a>
-      <aside className="hidden w-56 shrink-0 border-r border-line bg-surface md:block">
+      <aside className="hidden w-56 shrink-0 border-r border-line bg-surface md:block print:hidden">
         <div className="px-4 py-4">
           <Link href="/" className="text-lg font-bold tracking-tight">
             ⚓ Keel
@@ -25,7 +25,7 @@ export default async function PortalLayout({ children }: { children: React.React
         </nav>
       </aside>
       <div className="min-w-0 flex-1">
-        <header className="flex items-center justify-between gap-2 border-b border-line bg-surface px-4 py-2">
+        <header className="flex items-center justify-between gap-2 border-b border-line bg-surface px-4 py-2 print:hidden">
           <details className="md:hidden">
             <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-raised">☰ Menu</summary>
             <nav aria-label="Main menu" className="absolute left-0 z-20 mt-1 w-full border-b border-line bg-surface p-2 shadow-lg">

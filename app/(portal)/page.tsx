@@ -5,6 +5,7 @@ import { requirePage } from "@/lib/auth/session";
 import { serviceCounts } from "@/lib/services/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState } from "@/components/ui/card";
+import { PolicySummary } from "@/components/slo/policy-summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -62,17 +63,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <CatalogueCard />
           </Suspense>
         </div>
-        <Card title="SLO health">
-          <EmptyState title="No SLOs defined yet.">Budgets and burn rates appear here once SLOs exist.</EmptyState>
-        </Card>
+        <Suspense fallback={<Skeleton />}>
+          <PolicySummary user={user} />
+        </Suspense>
         <Card title="Open incidents">
           <EmptyState title="No open incidents.">Nothing is being worked on right now.</EmptyState>
         </Card>
         <Card title="On call now">
           <EmptyState title="No on-call schedules yet." />
-        </Card>
-        <Card title="Error-budget policy">
-          <EmptyState title="No policy states yet.">States follow from SLO budgets.</EmptyState>
         </Card>
       </div>
     </>
