@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { LazyPromqlEditor } from "@/components/promql/lazy-promql-editor";
 import { PromChart } from "@/components/charts/prom-chart";
@@ -15,10 +16,16 @@ import { PinChartForm } from "./pin-chart-form";
 type Props = {
   datasources: { id: string; name: string; isDefault: boolean }[];
   services: { slug: string; name: string }[] | null;
+  canCreateSlo: boolean;
 };
 
+/** An SLO query says where its range goes with $window; Explore's fixed ranges become that. */
+function sloQueryFrom(query: string): string {
+  return query.replace(/\[\s*\d+(ms|[smhdwy])(\d+(ms|[smhdwy]))*\s*\]/g, "[$window]");
+}
+
 /** Explore: pick a data source, type PromQL, see the chart and the series. The URL holds it all. */
-export function ExploreView({ datasources, services }: Props) {
+export function ExploreView({ datasources, services, canCreateSlo }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -91,6 +98,14 @@ export function ExploreView({ datasources, services }: Props) {
             <RuleSnippet query={query} />
             {services && <PinChartForm query={query} legend={legend} datasourceId={ds} services={services} />}
           </div>
+          {canCreateSlo && (
+            <p className="text-sm">
+              <Link href={`/slos/new?query=${encodeURIComponent(sloQueryFrom(query))}`} className="text-link underline">
+                Use in an SLO
+              </Link>{" "}
+              <span className="text-muted">(as the total events query; ranges become [$window])</span>
+            </p>
+          )}
         </>
       ) : (
         <p className="rounded-md border border-dashed border-line p-6 text-center text-sm text-muted">Type a query and run it to see the chart and its series.</p>

@@ -1,13 +1,29 @@
 import { z } from "zod";
 import { labelsSchema, slugSchema } from "@/lib/services/schemas";
 import { ROLLING_DAYS, isValidTimeZone } from "./window";
+import { withWindow } from "./definition";
+
+/** A ratio query must say where the range goes ($window) or be a plain counter selector. */
+function usableWithWindows(q: string | undefined): boolean {
+  if (q === undefined || q.trim() === "") return true; // "required" is reported on its own
+  try {
+    withWindow(q, "5m");
+    return true;
+  } catch {
+    return false;
+  }
+}
+const WINDOW_HINT = 'Put [$window] where the range goes, e.g. sum(rate(http_requests_total{code=~"5.."}[$window])), or give a plain counter selector.';
 
 const promql = (what: string) => z.string().trim().min(1, `Enter the ${what} query.`).max(5000, "Queries are at most 5000 characters.");
 
 export const sliSchema = z.discriminatedUnion("kind", [
   z
     .object({ kind: z.literal("ratio"), good: promql("good").optional(), bad: promql("bad").optional(), total: promql("total") })
-    .refine((s) => Boolean(s.good) !== Boolean(s.bad), { message: "Give either a good or a bad query, not both.", path: ["good"] }),
+    .refine((s) => Boolean(s.good) !== Boolean(s.bad), { message: "Give either a good or a bad query, not both.", path: ["good"] })
+    .refine((s) => usableWithWindows(s.good), { message: WINDOW_HINT, path: ["good"] })
+    .refine((s) => usableWithWindows(s.bad), { message: WINDOW_HINT, path: ["bad"] })
+    .refine((s) => usableWithWindows(s.total), { message: WINDOW_HINT, path: ["total"] }),
   z.object({
     kind: z.literal("latency"),
     metric: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "The histogram's base name, e.g. http_request_duration_seconds."),

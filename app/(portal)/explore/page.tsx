@@ -32,7 +32,7 @@ export default async function ExplorePage() {
           )}
         </EmptyState>
       ) : (
-        <ExploreView datasources={datasources.map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault }))} services={services} />
+        <ExploreView datasources={datasources.map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault }))} services={services} canCreateSlo={hasRole(user.role, "admin")} />
       )}
     </>
   );

@@ -14,6 +14,8 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { SloTiles } from "@/components/slo/slo-tiles";
 import { SloCharts } from "@/components/slo/slo-charts";
+import { ActionForm } from "@/components/ui/action-form";
+import { deleteSloAction, markReviewedAction } from "@/lib/slo/actions";
 
 export const metadata: Metadata = { title: "SLO" };
 
@@ -33,9 +35,13 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
         description={slo.description || undefined}
         actions={
           hasRole(user.role, "admin") ? (
-            <ButtonLink href={`/slos/${slo.id}/edit`} variant="secondary">
-              Edit
-            </ButtonLink>
+            <>
+              <ButtonLink href={`/slos/${slo.id}/edit`} variant="secondary">
+                Edit
+              </ButtonLink>
+              <ActionForm action={markReviewedAction} hidden={{ id: slo.id }} label="Mark reviewed" />
+              <ActionForm action={deleteSloAction} hidden={{ id: slo.id }} label="Delete" variant="danger" confirm={`Delete the SLO "${slo.name}"? Its history stays in Prometheus.`} />
+            </>
           ) : null
         }
       />
