@@ -25,6 +25,10 @@ export interface ScrapeConfig {
 export interface PrometheusConfigInput {
   /** Default 1m. */
   scrapeInterval?: string;
+  /** How often rule groups are evaluated; default: the scrape interval. */
+  evaluationInterval?: string;
+  /** Rule files to load (`rule_files`), absolute paths. */
+  ruleFiles?: string[];
   scrapeConfigs?: ScrapeConfig[];
   /** Where the token of scrape config i is stored (only for those with a bearerToken). */
   tokenFile: (index: number) => string;
@@ -33,7 +37,8 @@ export interface PrometheusConfigInput {
 export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   const interval = input.scrapeInterval ?? "1m";
   const config = {
-    global: { scrape_interval: interval, evaluation_interval: interval },
+    global: { scrape_interval: interval, evaluation_interval: input.evaluationInterval ?? interval },
+    ...(input.ruleFiles?.length ? { rule_files: input.ruleFiles } : {}),
     scrape_configs: (input.scrapeConfigs ?? []).map((s, i) => ({
       job_name: s.jobName,
       metrics_path: s.metricsPath ?? "/metrics",

@@ -56,6 +56,10 @@ export interface StartOptions {
   dataDir?: string;
   /** Global scrape and evaluation interval; default 1m. */
   scrapeInterval?: string;
+  /** Rule evaluation interval when it should differ from the scrape interval, e.g. "1s" in tests. */
+  evaluationInterval?: string;
+  /** Prometheus rule files to load (`rule_files`), absolute paths; read by Prometheus in place. */
+  ruleFiles?: string[];
   /** Default none: the backfilled history is all the data there is. */
   scrapeConfigs?: ScrapeConfig[];
   /** `--storage.tsdb.retention.time`; default 3650d so backfilled history is never deleted. */
@@ -166,7 +170,14 @@ export async function startPrometheus(opts: StartOptions): Promise<RunningPromet
     for (const [i, s] of (opts.scrapeConfigs ?? []).entries()) {
       if (s.bearerToken) await writeFile(tokenFile(i), s.bearerToken, { mode: 0o600 });
     }
-    await writeFile(configFile, renderPrometheusConfig({ scrapeInterval: opts.scrapeInterval, scrapeConfigs: opts.scrapeConfigs, tokenFile }));
+    const config = renderPrometheusConfig({
+      scrapeInterval: opts.scrapeInterval,
+      evaluationInterval: opts.evaluationInterval,
+      ruleFiles: opts.ruleFiles,
+      scrapeConfigs: opts.scrapeConfigs,
+      tokenFile,
+    });
+    await writeFile(configFile, config);
 
     const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
     // The port can be taken between freePort() and Prometheus binding it; retry on that only.
