@@ -29,6 +29,24 @@ export const sloPaths = {
     },
     delete: { summary: "Delete an SLO (admin)", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404) } },
   },
+  "/slos/import": {
+    post: {
+      summary: "Import OpenSLO v1 (multi-document) or Sloth prometheus/v1 YAML (admin); nothing is imported when any document is bad",
+      requestBody: { required: true, content: { "application/yaml": { schema: { type: "string" } } } },
+      responses: { "201": { description: "{ created: id[], updated: id[], notes: string[] }" }, ...ok("Only updates"), ...errors(400, 401, 403, 422) },
+    },
+  },
+  "/slos/{id}/openslo": {
+    parameters: [idParam],
+    get: { summary: "The SLO as OpenSLO v1 YAML", responses: { "200": { description: "YAML", content: { "application/yaml": { schema: { type: "string" } } } }, ...errors(401, 404) } },
+  },
+  "/rules": {
+    get: {
+      summary: "Prometheus rule file for all SLOs (or ?service=<slug>): Sloth-compatible recording rules, multiwindow burn-rate alerts, no-data alerts",
+      parameters: [{ name: "service", in: "query", required: false, schema: { type: "string" } }],
+      responses: { "200": { description: "YAML that promtool check rules accepts", content: { "application/yaml": { schema: { type: "string" } } } }, ...errors(401) },
+    },
+  },
   "/slos/{id}/status": {
     parameters: [idParam],
     get: {

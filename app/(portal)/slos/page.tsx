@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { listSlos } from "@/lib/slo/queries";
 import { PageHeader } from "@/components/ui/page-header";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { SloTable } from "@/components/slo/slo-table";
 
@@ -18,7 +18,23 @@ export default async function SlosPage() {
       <PageHeader
         title="SLOs"
         description="Service level objectives, their error budgets and how fast they burn."
-        actions={hasRole(user.role, "admin") ? <ButtonLink href="/slos/new">New SLO</ButtonLink> : null}
+        actions={
+          <>
+            {slos.length > 0 && (
+              <a href="/api/v1/rules" className={buttonClass("secondary")} download>
+                Download Prometheus rules
+              </a>
+            )}
+            {hasRole(user.role, "admin") && (
+              <>
+                <ButtonLink href="/slos/import" variant="secondary">
+                  Import
+                </ButtonLink>
+                <ButtonLink href="/slos/new">New SLO</ButtonLink>
+              </>
+            )}
+          </>
+        }
       />
       {slos.length === 0 ? (
         <EmptyState title="No SLOs defined yet.">Admins define SLOs per service: what is measured, the target and the window.</EmptyState>

@@ -9,7 +9,7 @@ import { getSlo } from "@/lib/slo/queries";
 import { sliQueries } from "@/lib/slo/definition";
 import { describeWindow } from "@/lib/slo/window";
 import { PageHeader } from "@/components/ui/page-header";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { SloTiles } from "@/components/slo/slo-tiles";
@@ -34,7 +34,11 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
         title={slo.name}
         description={slo.description || undefined}
         actions={
-          hasRole(user.role, "admin") ? (
+          <>
+            <a href={`/api/v1/slos/${slo.id}/openslo`} className={buttonClass("secondary")} download>
+              Export OpenSLO
+            </a>
+            {hasRole(user.role, "admin") && (
             <>
               <ButtonLink href={`/slos/${slo.id}/edit`} variant="secondary">
                 Edit
@@ -42,7 +46,8 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
               <ActionForm action={markReviewedAction} hidden={{ id: slo.id }} label="Mark reviewed" />
               <ActionForm action={deleteSloAction} hidden={{ id: slo.id }} label="Delete" variant="danger" confirm={`Delete the SLO "${slo.name}"? Its history stays in Prometheus.`} />
             </>
-          ) : null
+            )}
+          </>
         }
       />
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-muted">
