@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/users";
 import { navItems } from "../components/shell/nav-items";
 
-const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new"];
+const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new", "/slos/new", "/slos/import"];
 
 async function expectNoSeriousViolations(page: import("@playwright/test").Page, path: string) {
   const results = await new AxeBuilder({ page }).analyze();
