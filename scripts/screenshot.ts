@@ -1,6 +1,6 @@
 /**
  * Regenerates docs/overview.png for the README: signs in to a running Keel as the demo admin and
- * photographs the overview, the services, a service dashboard and Explore.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
+ * photographs the overview, the services, a service dashboard, Explore, the SLOs and the policy.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
  */
 import { chromium } from "@playwright/test";
 
@@ -30,5 +30,16 @@ await page.goto(`${base}/explore?range=7d&legend=${encodeURIComponent("{{service
 await page.getByRole("img", { name: /Result/ }).waitFor({ timeout: 30_000 });
 await page.getByTestId("promql-editor").waitFor();
 await page.screenshot({ path: "docs/explore.png", fullPage: true });
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto(`${base}/slos`);
+await page.getByRole("table").waitFor({ timeout: 60_000 });
+await page.screenshot({ path: "docs/slos.png", fullPage: true });
+await page.getByRole("link", { name: "Search availability" }).click();
+await page.getByText("Error budget left").waitFor({ timeout: 60_000 });
+await page.getByRole("img", { name: /Error budget remaining/ }).waitFor({ timeout: 60_000 });
+await page.screenshot({ path: "docs/slo.png", fullPage: true });
+await page.goto(`${base}/policy`);
+await page.getByRole("table").waitFor({ timeout: 60_000 });
+await page.screenshot({ path: "docs/policy.png", fullPage: true });
 await browser.close();
-console.log("wrote docs/overview.png, docs/services.png, docs/service-dashboard.png and docs/explore.png");
+console.log("wrote docs/{overview,services,service-dashboard,explore,slos,slo,policy}.png");
