@@ -10,6 +10,7 @@ import type { DocIssue } from "./interop-errors";
 import { parseOpenSlo, slugify, type ImportedSlo } from "./openslo";
 import { parseSloth } from "./sloth";
 import { sloInputSchema, type SloInput } from "./schemas";
+import { sloRowValues } from "./queries";
 
 export type ImportResult = { created: string[]; updated: string[]; notes: string[] };
 
@@ -70,21 +71,7 @@ export async function importSlos(actor: Principal, yamlText: string): Promise<Im
         serviceId = created?.id ?? (await tx.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.slug, input.service)))[0].id;
         services.push({ id: serviceId, slug: input.service, name: serviceName });
       }
-      const values = {
-        serviceId,
-        datasourceId: item.datasourceName ? (dsIds.get(item.datasourceName) ?? null) : null,
-        slug: input.slug,
-        name: input.name,
-        description: input.description,
-        owner: input.owner,
-        labels: input.labels,
-        sli: input.sli,
-        target: input.target,
-        slaTarget: input.slaTarget ?? null,
-        window: input.window,
-        budgeting: input.budgeting,
-        reviewEveryDays: input.reviewEveryDays,
-      };
+      const values = { ...sloRowValues(input, serviceId), datasourceId: item.datasourceName ? (dsIds.get(item.datasourceName) ?? null) : null };
       const [existing] = await tx.select({ id: schema.slos.id, version: schema.slos.version }).from(schema.slos).where(eq(schema.slos.slug, input.slug));
       if (existing) {
         await tx.update(schema.slos).set({ ...values, version: existing.version + 1, updatedAt: new Date() }).where(eq(schema.slos.id, existing.id));

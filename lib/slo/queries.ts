@@ -78,7 +78,8 @@ async function serviceId(slug: string): Promise<string> {
   return row.id;
 }
 
-function values(input: SloInput, service: string) {
+/** The columns an SLO input sets (shared by the form/API and the importer). */
+export function sloRowValues(input: SloInput, service: string) {
   return {
     serviceId: service,
     datasourceId: input.datasourceId ?? null,
@@ -102,7 +103,7 @@ export async function createSlo(actor: Principal, input: SloInput): Promise<SloD
   assertRole(actor, "admin");
   let id: string;
   try {
-    [{ id }] = await getDb().insert(s).values(values(input, await serviceId(input.service))).returning({ id: s.id });
+    [{ id }] = await getDb().insert(s).values(sloRowValues(input, await serviceId(input.service))).returning({ id: s.id });
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken(input.slug);
     throw err;
@@ -119,7 +120,7 @@ export async function updateSlo(actor: Principal, id: string, input: SloInput, v
   try {
     updated = await getDb()
       .update(s)
-      .set({ ...values(input, await serviceId(input.service)), version: current.version + 1, updatedAt: new Date() })
+      .set({ ...sloRowValues(input, await serviceId(input.service)), version: current.version + 1, updatedAt: new Date() })
       .where(where)
       .returning({ id: s.id });
   } catch (err) {
