@@ -61,6 +61,7 @@ test.describe("SLOs", () => {
     await expect(page.getByText(/^(49\.9|50|50\.0|50\.1) %$/).first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "0.50×" }).first()).toBeVisible();
     await expect(page.getByRole("img", { name: /SLI \(5-minute\)/ })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("img", { name: /Error budget burn-down/ })).toHaveAttribute("aria-label", /2 series/);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 

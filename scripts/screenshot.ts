@@ -37,7 +37,7 @@ await page.getByRole("table").waitFor({ timeout: 60_000 });
 await page.screenshot({ path: "docs/slos.png", fullPage: true });
 await page.getByRole("link", { name: "Search availability" }).click();
 await page.getByText("Error budget left").waitFor({ timeout: 60_000 });
-await page.getByRole("img", { name: /Error budget remaining/ }).waitFor({ timeout: 60_000 });
+await page.getByRole("img", { name: /Error budget burn-down/ }).waitFor({ timeout: 60_000 });
 await page.screenshot({ path: "docs/slo.png", fullPage: true });
 await page.goto(`${base}/policy`);
 await page.getByRole("table").waitFor({ timeout: 60_000 });

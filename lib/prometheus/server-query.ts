@@ -39,3 +39,17 @@ export async function scalarQuery(actor: Principal, datasource: string, query: s
   const v = samples[0]?.value;
   return v === undefined || !Number.isFinite(v) ? null : v;
 }
+
+/** A range query from server code (same path as the browser's): one [ms, value] list per series. */
+export async function rangeQuery(
+  actor: Principal,
+  datasource: string,
+  query: string,
+  o: { startMs: number; endMs: number; stepMs: number },
+): Promise<{ metric: Record<string, string>; values: [number, number][] }[]> {
+  const params = new URLSearchParams({ query, start: String(o.startMs / 1000), end: String(o.endMs / 1000), step: String(o.stepMs / 1000) });
+  const res = await proxyPrometheus(actor, datasource, ["query_range"], params);
+  const body = (await res.json()) as { status: string; error?: string; data?: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+  if (res.status !== 200 || body.status !== "success" || !body.data) throw new PromQueryFailed(body.error ?? `HTTP ${res.status}`, res.status);
+  return body.data.result.map((r) => ({ metric: r.metric, values: r.values.map(([t, v]) => [t * 1000, Number(v)] as [number, number]) }));
+}

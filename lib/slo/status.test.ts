@@ -7,7 +7,8 @@ import { createService } from "@/lib/services/queries";
 import { serviceInputSchema } from "@/lib/services/schemas";
 import { createDatasource } from "@/lib/datasources/queries";
 import { datasourceInputSchema } from "@/lib/datasources/schemas";
-import { createSlo } from "./queries";
+import { createSlo, listSlos } from "./queries";
+import { sloBurnDown } from "./burndown-data";
 import { sloInputSchema } from "./schemas";
 import { sloStatus } from "./status";
 
@@ -134,6 +135,20 @@ describe.skipIf(!prom.path)("SLO status against a real Prometheus", () => {
     const exp = expectedCounts(start, NOW);
     within(s.budget!.sli!, exp.good / exp.total);
     within(s.budget!.remaining, 1 - (exp.total - exp.good) / exp.total / 0.005);
+  });
+
+  it("draws the burn-down since the period began, ending where the status says", async () => {
+    const slo = (await listSlos(viewer)).find((x) => x.slug === "shop-monthly")!;
+    const data = await sloBurnDown(viewer, slo, NOW * 1000);
+    if ("problem" in data) throw new Error(data.problem);
+    const start = Date.UTC(2026, 10, 1, 5);
+    expect(data.startMs).toBe(start);
+    expect(data.points.length).toBeLessThanOrEqual(300);
+    const last = data.points.at(-1)!;
+    const exp = expectedCounts(start / 1000, last.t / 1000);
+    within(last.remaining!, 1 - (exp.total - exp.good) / exp.total / 0.005);
+    // The ideal line spends evenly: at the last point, the share of the month not yet passed.
+    expect(data.ideal.at(-1)!.remaining).toBeCloseTo(1 - (last.t - start) / (data.endMs - start), 12);
   });
 
   it("reports a failing query as a problem, not numbers", async () => {

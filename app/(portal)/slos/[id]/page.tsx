@@ -14,6 +14,8 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { SloTiles } from "@/components/slo/slo-tiles";
 import { SloCharts } from "@/components/slo/slo-charts";
+import { SloBurnDown } from "@/components/slo/slo-burn-down";
+import { ChartSkeleton } from "@/components/charts/chart-states";
 import { ActionForm } from "@/components/ui/action-form";
 import { deleteSloAction, markReviewedAction } from "@/lib/slo/actions";
 
@@ -27,7 +29,6 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   });
   const charted = slo.sli.kind !== "incidents" ? slo.sli : null;
   const short = charted ? sliQueries(charted, "5m") : null;
-  const long = charted && slo.window.kind === "rolling" ? sliQueries(charted, `${slo.window.days}d`) : null;
   return (
     <>
       <PageHeader
@@ -71,11 +72,16 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             <SloCharts
               datasourceId={slo.datasourceId ?? "default"}
               sliQuery={`1 - ((${short.errors}) / (${short.total}))`}
-              burnDownQuery={long ? `1 - ((${long.errors}) / (${long.total})) / ${1 - slo.target}` : null}
+              burnDownQuery={null}
               target={slo.target}
               slaTarget={slo.slaTarget}
               windowLabel={describeWindow(slo.window)}
             />
+            <div className="mt-4">
+              <Suspense fallback={<ChartSkeleton label="Loading the burn-down…" />}>
+                <SloBurnDown user={user} slo={slo} windowLabel={describeWindow(slo.window)} />
+              </Suspense>
+            </div>
           </Card>
         )}
         <Card title="Definition">
