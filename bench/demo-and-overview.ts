@@ -13,6 +13,8 @@ import path from "node:path";
 import postgres from "postgres";
 // @ts-expect-error autocannon ships no types
 import autocannon from "autocannon";
+import { signIn } from "./lib/sign-in";
+import { percentile } from "./lib/stats";
 
 type Client = { on(event: "response", cb: (status: number, bytes: number, ms: number) => void): void };
 
@@ -32,35 +34,6 @@ async function waitReady(base: string, t0: number, child: ChildProcess): Promise
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** Signs in through next-auth's credentials endpoint, as the browser does; returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: "admin@keel.example", password: "keel-admin-demo", json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function loadOverview(base: string, cookie: string) {

@@ -27,14 +27,19 @@
  * prints Keel's main-thread CPU time per request for each measured phase, by code origin. The
  * profiler slows Keel down, so take latencies from a run without it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
-import { freePort, openMetricsText, startPrometheus, type OpenMetricsSeries, type RunningPrometheus } from "../test/fixtures/prometheus";
+import { freePort, openMetricsText, startPrometheus, type RunningPrometheus } from "../test/fixtures/prometheus";
+import { scrape, total, type Sample } from "./lib/keel-metrics";
+import { stopGroup } from "./lib/process-group";
+import { signIn } from "./lib/sign-in";
+import { mean, median, percentile } from "./lib/stats";
+import { CODES, dirBytes, history, HISTORY_MS, SERVICES } from "./lib/proxy-history";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -52,16 +57,6 @@ const CONCURRENCY = 50;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** History kept: 30 days plus a 3-day margin so every shifted 30-day window is fully covered. */
-const HISTORY_MS = 33 * DAY;
-const RESOLUTION_MS = MINUTE;
-const SERVICES = ["checkout", "payments", "ledger", "search", "catalog", "accounts", "shipping", "notifications", "gateway", "inventory"];
-const CODES: Array<[code: string, share: number]> = [
-  ["200", 0.97],
-  ["404", 0.02],
-  ["500", 0.008],
-  ["503", 0.002],
-];
 const PROMQL = "sum by (service) (rate(http_requests_total[5m]))";
 
 type QuerySpec = { label: string; spanMs: number; stepMs: number; /** windows end at least this far back (settled data) */ lagMs: number };
@@ -97,55 +92,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------
-// Data: request counters by service and status code, one sample a minute.
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function history(endMs: number): { series: OpenMetricsSeries[]; samples: number } {
-  const rand = mulberry32(42);
-  const series: OpenMetricsSeries[] = [];
-  let samples = 0;
-  const startMs = endMs - HISTORY_MS;
-  for (const [si, service] of SERVICES.entries()) {
-    const baseRps = 2 + si * 4 + rand() * 4;
-    for (const [code, share] of CODES) {
-      let value = Math.floor(rand() * 1e6);
-      const points: Array<[number, number]> = [];
-      for (let t = startMs; t <= endMs; t += RESOLUTION_MS) {
-        const diurnal = 1 + 0.5 * Math.sin((2 * Math.PI * (t % DAY)) / DAY);
-        value += Math.round(baseRps * 60 * share * diurnal * (0.8 + 0.4 * rand()));
-        points.push([t / 1000, value]);
-      }
-      samples += points.length;
-      series.push({ name: "http_requests", type: "counter", help: "HTTP requests by service and status code.", labels: { service, code }, samples: points });
-    }
-  }
-  return { series, samples };
-}
-
-function dirBytes(dir: string): { bytes: number; blocks: number } {
-  let bytes = 0;
-  let blocks = 0;
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    const st = statSync(full);
-    if (st.isDirectory()) {
-      if (/^[0-9A-Z]{26}$/.test(name)) blocks++;
-      bytes += dirBytes(full).bytes;
-    } else bytes += st.size;
-  }
-  return { bytes, blocks };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Keel
 
 async function createDatabase(): Promise<string> {
@@ -160,43 +106,6 @@ async function createDatabase(): Promise<string> {
   const u = new URL(pgServer);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const t = setTimeout(() => resolve(false), ms);
-    child.once("exit", () => {
-      clearTimeout(t);
-      resolve(true);
-    });
-  });
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function groupAlive(child: ChildProcess): boolean {
-  try {
-    process.kill(-child.pid!, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM to the whole process group, SIGKILL whatever is left after 15 s. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  killGroup(child, "SIGTERM");
-  const deadline = Date.now() + 15_000;
-  while (groupAlive(child) && Date.now() < deadline) await sleep(100);
-  if (groupAlive(child)) killGroup(child, "SIGKILL");
-  await waitExit(child, 5_000);
 }
 
 async function startKeel(env: Record<string, string>): Promise<{ base: string; pid: number }> {
@@ -253,51 +162,9 @@ function createToken(env: Record<string, string>): Promise<string> {
   });
 }
 
-/** Signs in the demo admin through next-auth's credentials endpoint; returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: "admin@keel.example", password: "keel-admin-demo", json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Keel's /api/metrics
 
-type Sample = { name: string; labels: Record<string, string>; value: number };
-async function scrape(base: string): Promise<Sample[]> {
-  const text = await (await fetch(`${base}/api/metrics`)).text();
-  const out: Sample[] = [];
-  for (const line of text.split("\n")) {
-    if (!line || line.startsWith("#")) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
-    if (!m) continue;
-    const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]] = l[2];
-    out.push({ name: m[1], labels, value: Number(m[3]) });
-  }
-  return out;
-}
-function total(samples: Sample[], name: string, match: Record<string, string> = {}): number {
-  return samples.filter((s) => s.name === name && Object.entries(match).every(([k, v]) => s.labels[k] === v)).reduce((a, s) => a + s.value, 0);
-}
 const proxyCounters = (s: Sample[]) => ({
   upstream: total(s, "keel_prometheus_upstream_requests_total", { endpoint: "query_range" }),
   hit: total(s, "keel_prometheus_cache_requests_total", { endpoint: "query_range", result: "hit" }),
@@ -349,18 +216,8 @@ function must(r: Timed, what: string, cache?: string): Timed {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Statistics
+// Formatting
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const f1 = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 

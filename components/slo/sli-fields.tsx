@@ -2,75 +2,23 @@
 
 import type { ReactNode } from "react";
 import { LazyPromqlEditor } from "@/components/promql/lazy-promql-editor";
-import { TextField } from "@/components/ui/field";
+import { describedByIds, FieldNotes, TextField } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 import type { FieldErrors } from "@/lib/errors";
 import type { SloFormValues } from "@/lib/slo/form";
 
 type Setter = <K extends keyof SloFormValues>(key: K, value: string) => void;
 
-/** A labelled group of radio buttons with its hint and error, like the other Keel fields. */
-export function ChoiceGroup({
-  name,
-  legend,
-  options,
-  value,
-  onChange,
-  hint,
-  errors,
-}: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  errors?: string[];
-}) {
-  const describedBy = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset className="space-y-1" aria-describedby={describedBy}>
-      <legend className="mb-1 text-sm font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-x-5 gap-y-2">
-        {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="h-4 w-4" />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      {hint && (
-        <p id={`${name}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
 /** A PromQL editor with a visible caption, hint and error (the editor takes aria-label, not <label>). */
 function QueryField({ name, label, value, onChange, datasourceId, hint, errors }: { name: string; label: string; value: string; onChange: (q: string) => void; datasourceId: string; hint?: ReactNode; errors?: string[] }) {
-  const describedBy = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByIds(name, hint, errors);
   return (
     <div className="space-y-1">
       <p className="text-sm font-medium" aria-hidden="true">
         {label}
       </p>
       <LazyPromqlEditor name={name} value={value} onChange={onChange} datasourceId={datasourceId} ariaLabel={label} ariaDescribedBy={describedBy} invalid={!!errors?.length} minLines={2} />
-      {hint && (
-        <p id={`${name}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldNotes name={name} hint={hint} errors={errors} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { SloFormValues } from "@/lib/slo/form";
-import { ChoiceGroup } from "./sli-fields";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 
 type Setter = <K extends keyof SloFormValues>(key: K, value: string) => void;
 

@@ -12,6 +12,15 @@ function Wrapper({ name, label, hint, errors, children }: FieldProps & { childre
         {label}
       </label>
       {children}
+      <FieldNotes name={name} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's hint and errors, with the ids `describedByIds` points at. For controls that cannot use a <label>. */
+export function FieldNotes({ name, hint, errors }: Pick<FieldProps, "name" | "hint" | "errors">) {
+  return (
+    <>
       {hint && (
         <p id={`${name}-hint`} className="text-xs text-muted">
           {hint}
@@ -22,13 +31,17 @@ function Wrapper({ name, label, hint, errors, children }: FieldProps & { childre
           {errors.join(" ")}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
+/** The aria-describedby value for a field's hint and errors, or undefined when it has neither. */
+export function describedByIds(name: string, hint: unknown, errors?: string[]): string | undefined {
+  return [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
 function described(name: string, hint: unknown, errors?: string[]) {
-  const ids = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ");
-  return { "aria-describedby": ids || undefined, "aria-invalid": errors?.length ? true : undefined };
+  return { "aria-describedby": describedByIds(name, hint, errors), "aria-invalid": errors?.length ? true : undefined };
 }
 
 export function TextField({ name, label, hint, errors, ...props }: FieldProps & ComponentProps<"input">) {

@@ -76,7 +76,12 @@ describe("toOpenSlo → parseOpenSlo round trip", () => {
 describe("toOpenSlo output", () => {
   const latency = cases["latency, calendar month, timeslices, labels"];
   const doc = parseAllDocuments(toOpenSlo([latency]));
-  const slo = Array.isArray(doc) ? (doc.at(-1)!.toJS() as Record<string, any>) : {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The shape of the written SLO document, as far as these tests read it.
+  type WrittenSlo = Record<string, unknown> & {
+    metadata: { annotations?: Record<string, string> } & Record<string, unknown>;
+    spec: { indicator: { spec: { ratioMetric: unknown } } } & Record<string, unknown>;
+  };
+  const slo = (Array.isArray(doc) ? doc.at(-1)!.toJS() : {}) as WrittenSlo;
 
   it("writes a latency SLI as a ratio of histogram buckets any OpenSLO tool can read, plus Keel's annotations", () => {
     const rm = slo.spec.indicator.spec.ratioMetric;
