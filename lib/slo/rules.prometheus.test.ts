@@ -78,7 +78,7 @@ describe.skipIf(!prom.path)("the rule file in promtool", () => {
 
     const file = sloRuleGroups([A, B, INCIDENTS], { keelUrl: KEEL });
     const template = (slo: SloForRules, alert: string) =>
-      alerting(file, `keel-slo-${slo.definition.service}-${slo.definition.slug}-alerts`, alert).annotations;
+      alerting(file, `keel-slo-${slo.definition.service}-${slo.definition.slug}`, alert).annotations;
     const expected = (alert: string, severity: string, value: number | null) =>
       [A, B].map((slo) => {
         const d = slo.definition;
@@ -281,7 +281,7 @@ describe.skipIf(!prom.path)("the rule file in a real Prometheus", () => {
       return all.length > 0 && all.every((r) => !r.lastEvaluation.startsWith("0001")) ? d.groups : undefined;
     });
     expect(groups.map((g) => g.name).sort()).toEqual(
-      ["keel-slo-checkout-availability-alerts", "keel-slo-checkout-availability-recordings", `keel-slo-${WEIRD_SERVICE}-orders-eu-alerts`, `keel-slo-${WEIRD_SERVICE}-orders-eu-recordings`].sort(),
+      ["keel-slo-checkout-availability", `keel-slo-${WEIRD_SERVICE}-orders-eu`].sort(),
     );
     const rules = groups.flatMap((g) => g.rules);
     expect(rules).toHaveLength(2 * RULES_PER_SLO);

@@ -193,7 +193,7 @@ function identity(id: string, d: SloDefinition): Record<string, string> {
   };
 }
 
-function recordingGroup({ slo, base }: Prepared): RuleGroup {
+function recordingRules({ slo }: Prepared): Rule[] {
   const { id, definition: d } = slo;
   if (!(d.target > 0 && d.target < 1)) throw new Error(`The target of SLO ${JSON.stringify(d.slug)} must be between 0 and 1, not ${d.target}.`);
   const labels = identity(id, d);
@@ -214,10 +214,10 @@ function recordingGroup({ slo, base }: Prepared): RuleGroup {
     { record: "slo:period_burn_rate:ratio", expr: `${ERROR_RATIO_RECORD}${period}${sel}${byBudget}`, labels: { ...labels } },
     { record: "slo:period_error_budget_remaining:ratio", expr: `1 - slo:period_burn_rate:ratio${sel}`, labels: { ...labels } },
   );
-  return { name: `${base}-recordings`, rules };
+  return rules;
 }
 
-function alertGroup({ slo, base }: Prepared, opts: RuleOptions): RuleGroup {
+function alertRules({ slo }: Prepared, opts: RuleOptions): AlertingRule[] {
   const { id, definition: d } = slo;
   const sel = `{${labelMatcher("slo_id", id)}}`;
   const link = `${opts.keelUrl.replace(/\/+$/, "")}/slos/${encodeURIComponent(id)}`;
@@ -267,7 +267,7 @@ function alertGroup({ slo, base }: Prepared, opts: RuleOptions): RuleGroup {
       `No 5-minute error ratio has been recorded for ${NO_DATA_RANGE}: the SLI's metrics are missing or its queries fail, so its burn-rate alerts cannot fire. (No traffic at all still counts as data.)`,
     ),
   };
-  return { name: `${base}-alerts`, rules: [burnAlert("page"), burnAlert("ticket"), noData] };
+  return [burnAlert("page"), burnAlert("ticket"), noData];
 }
 
 function ms(w: BurnWindow): number {
@@ -276,13 +276,15 @@ function ms(w: BurnWindow): number {
 }
 
 /**
- * Per SLO, in a stable order (service, slug, id): a `keel-slo-<service>-<slug>-recordings` group
- * (error ratios over 5m … 3d and the period, then the metadata series) and a `…-alerts` group (page
- * and ticket burn-rate alerts, no-data alert). Incident-based SLOs are left out.
+ * One group per SLO, in a stable order (service, slug, id): `keel-slo-<service>-<slug>` holds the
+ * error ratios over 5m … 3d and the period, the metadata series, then the page and ticket burn-rate
+ * alerts and the no-data alert. Prometheus evaluates a group's rules in order, so each alert reads
+ * the ratios recorded in the same evaluation; in separate groups it could read them one interval
+ * late. Incident-based SLOs are left out.
  */
 export function sloRuleGroups(slos: readonly SloForRules[], opts: RuleOptions): RuleFile {
   const { rules } = prepare(slos);
-  return { groups: rules.flatMap((p) => [recordingGroup(p), alertGroup(p, opts)]) };
+  return { groups: rules.map((p) => ({ name: p.base, rules: [...recordingRules(p), ...alertRules(p, opts)] })) };
 }
 
 /** The rule file as YAML, with comments saying where it comes from and what was left out. */
