@@ -33,20 +33,15 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import postgres from "postgres";
 import { freePort, openMetricsText, startPrometheus, type RunningPrometheus } from "../test/fixtures/prometheus";
 import { scrape, total, type Sample } from "./lib/keel-metrics";
 import { stopGroup } from "./lib/process-group";
 import { signIn } from "./lib/sign-in";
+import { cleanup, createBenchDatabase, f1, flag, log, onCleanup, sleep } from "./lib/harness";
 import { mean, median, percentile } from "./lib/stats";
 import { CODES, dirBytes, history, HISTORY_MS, SERVICES } from "./lib/proxy-history";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const pgServer = flag("--pg") ?? "postgres://postgres@127.0.0.1:5432/postgres";
 /** Write V8 CPU profiles of Keel's processes here (timings are then perturbed; for finding where time goes). */
 const cpuProfDir = flag("--cpu-prof");
@@ -65,48 +60,10 @@ const QUERIES: QuerySpec[] = [
   { label: "24 h @ 1 m", spanMs: DAY, stepMs: MINUTE, lagMs: 15 * MINUTE },
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup: everything started is registered here and undone in reverse, also on failure/signals.
 
-const cleanups: Array<() => Promise<void>> = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  return (cleaning ??= (async () => {
-    for (const c of cleanups.reverse()) {
-      try {
-        await c();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  })());
-}
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = (line: string) => console.error(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------
 // Keel
-
-async function createDatabase(): Promise<string> {
-  const name = `keel_bench_proxy_${Date.now()}`;
-  const admin = postgres(pgServer, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    log(`dropped database ${name}`);
-  });
-  const u = new URL(pgServer);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function startKeel(env: Record<string, string>): Promise<{ base: string; pid: number }> {
   const port = await freePort();
@@ -126,7 +83,7 @@ async function startKeel(env: Record<string, string>): Promise<{ base: string; p
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  cleanups.push(async () => {
+  onCleanup(async () => {
     await stopGroup(child);
     log("stopped Keel");
   });
@@ -218,7 +175,6 @@ function must(r: Timed, what: string, cache?: string): Timed {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const f1 = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 // ---------------------------------------------------------------------------------------------
@@ -384,7 +340,7 @@ async function main() {
   log(`generated ${series.length} series, ${samples} samples, ${(textBytes / 1e6).toFixed(1)} MB of OpenMetrics in ${(genMs / 1000).toFixed(1)} s`);
   t = performance.now();
   const p: RunningPrometheus = await startPrometheus({ openMetrics: text, readyTimeoutMs: 120_000 });
-  cleanups.push(async () => {
+  onCleanup(async () => {
     await p.stop();
     log("stopped Prometheus");
   });
@@ -398,9 +354,9 @@ async function main() {
   };
 
   // Keel on a fresh database.
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createBenchDatabase(pgServer, "keel_bench_proxy");
   const dataDir = mkdtempSync(path.join(tmpdir(), "keel-bench-proxy-"));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  onCleanup(async () => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATABASE_URL: databaseUrl, KEEL_DATA_DIR: dataDir };
   t = performance.now();
   const keel = await startKeel(env);

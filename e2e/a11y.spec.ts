@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/users";
 import { navItems } from "../components/shell/nav-items";
 
-const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new", "/slos/new", "/slos/import"];
+const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new", "/slos/new", "/slos/import", "/policy/settings", "/incidents/new", "/incidents/INC-1", "/incidents/metrics", "/runbooks", "/runbooks/new", "/runbooks/database-connection-exhaustion"];
 
 async function expectNoSeriousViolations(page: import("@playwright/test").Page, path: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -27,7 +27,7 @@ test.describe("accessibility", () => {
     await page.getByTestId("account-menu").click();
     await page.getByRole("button", { name: "dark" }).click();
     await expect(page.locator("html")).toHaveClass(/dark/);
-    for (const path of ["/", "/services", "/settings/users"]) {
+    for (const path of ["/", "/services", "/settings/users", "/incidents", "/incidents/new", "/incidents/INC-1"]) {
       await page.goto(path);
       await expectNoSeriousViolations(page, `${path} (dark)`);
     }

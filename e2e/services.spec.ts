@@ -68,10 +68,14 @@ test.describe("as an admin", () => {
 
   test("a stale edit is refused and the typed values are kept", async ({ page, request }) => {
     await page.goto("/services/search/edit");
+    // Type only once the form is hydrated: earlier keystrokes can be merged with the loaded value.
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByLabel("Description")).toHaveValue(/.+/);
     // Someone else saves first (through the API with this session).
     const other = await request.patch("/api/v1/services/search", { data: { description: "Changed elsewhere" } });
     expect(other.status()).toBe(200);
     await page.getByLabel("Description").fill("My edit");
+    await expect(page.getByLabel("Description")).toHaveValue("My edit");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Someone else changed" })).toBeVisible();
     await expect(page.getByLabel("Description")).toHaveValue("My edit");

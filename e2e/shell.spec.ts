@@ -9,7 +9,7 @@ test.describe("shell", () => {
     const nav = page.getByRole("navigation", { name: "Main", exact: true });
     for (const [label, empty] of [
       ["SLOs", "Checkout availability"],
-      ["Incidents", "No incidents recorded."],
+      ["Incidents", "Search: index degradation"],
       ["On-call", "No on-call schedules yet."],
       ["Capacity", "No capacity resources tracked yet."],
     ]) {

@@ -51,6 +51,8 @@ test.describe("SLOs", () => {
     await expect(page).toHaveURL(/\/slos\/new/);
 
     await page.getByLabel("Target (%)", { exact: true }).fill("99");
+    await page.getByLabel("Warning (%)").fill("99.8");
+    await page.getByLabel("Page (%)").fill("98");
     await expect(page.getByRole("img", { name: /SLI preview/ })).toBeVisible({ timeout: 15_000 });
     await page.getByRole("button", { name: "Create SLO" }).click();
     await expect(page).toHaveURL(/\/slos\/[0-9a-f-]{36}$/);
@@ -62,6 +64,20 @@ test.describe("SLOs", () => {
     await expect(page.getByRole("cell", { name: "0.50×" }).first()).toBeVisible();
     await expect(page.getByRole("img", { name: /SLI \(5-minute\)/ })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("img", { name: /Error budget burn-down/ })).toHaveAttribute("aria-label", /2 series/);
+    await expect(page.getByText("warning 99.8 % · page 98 %")).toBeVisible();
+
+    // A weekly maintenance window, refused first for a missing reason.
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Maintenance windows and corrections", level: 2 }) });
+    await section.getByLabel("Starts").fill("2026-01-04T02:00");
+    await section.getByLabel("Duration", { exact: true }).fill("2");
+    await section.getByLabel("Duration unit").selectOption("hours");
+    await section.getByRole("radio", { name: "Weekly" }).check();
+    await section.getByRole("button", { name: "Add window" }).click();
+    await expect(section.getByText("Say why these events are left out.")).toBeVisible();
+    await section.getByLabel("Reason").fill("Planned database upgrade");
+    await section.getByRole("button", { name: "Add window" }).click();
+    await expect(section.getByRole("table")).toContainText("Planned database upgrade");
+    await expect(section.getByRole("table")).toContainText("FREQ=WEEKLY");
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
@@ -84,11 +100,37 @@ test.describe("SLOs", () => {
     expect(await rules.text()).toContain("KeelSLOErrorBudgetBurnPage");
   });
 
+  test("an admin gives a service its own policy; the Policy page follows it", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
+    await page.goto("/policy");
+    await page.getByRole("link", { name: "Edit policy" }).click();
+    await expect(page.getByRole("heading", { name: "Policy settings", level: 1 })).toBeVisible();
+    const form = page.getByRole("form", { name: "Service override" });
+    await form.getByLabel("Service", { exact: true }).selectOption("identity");
+    await form.getByLabel("Warning below (% of budget left)").fill("10");
+    await form.getByLabel("Exhausted below (% of budget left)").fill("20");
+    await form.getByRole("button", { name: /Save override/ }).click();
+    await expect(form.getByText("Exhausted must be below Warning", { exact: false })).toBeVisible();
+    await form.getByLabel("Exhausted below (% of budget left)").fill("5");
+    await form.getByLabel("Note").fill("Internal sign-in for staff tools");
+    await form.getByRole("button", { name: /Save override/ }).click();
+    await expect(page.getByRole("link", { name: "Edit the override for Identity" })).toBeVisible();
+    await page.goto("/policy?q=identity");
+    const row = page.getByRole("row").filter({ hasText: "Identity" });
+    await expect(row).toContainText("own policy", { timeout: 20_000 });
+    await expect(page.getByRole("row").filter({ hasText: "Checkout API" })).toHaveCount(0);
+  });
+
   test("a viewer sees the policy page and cannot edit SLOs", async ({ browser }) => {
     const page = await (await browser.newContext({ storageState: storageStateFor("viewer") })).newPage();
     await page.goto("/policy");
     await expect(page.getByRole("heading", { name: "Error-budget policy", level: 1 })).toBeVisible();
     await expect(page.getByRole("table")).toContainText("Checkout API", { timeout: 20_000 });
+    await expect(page.getByRole("link", { name: "Edit policy" })).toHaveCount(0);
+    await page.goto("/policy/settings");
+    await expect(page.getByRole("heading", { name: "Policy settings" })).toHaveCount(0);
+    const put = await page.request.put("/api/v1/policy", { data: { warningBelow: 0.9, exhaustedBelow: 0.5, actions: { healthy: ["x"], warning: ["y"], exhausted: ["z"] } } });
+    expect(put.status()).toBe(403);
     await page.goto("/slos");
     await expect(page.getByRole("link", { name: "New SLO" })).toHaveCount(0);
     await page.getByRole("link", { name: "Checkout availability" }).click();

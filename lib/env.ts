@@ -20,6 +20,8 @@ const schema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "admin"]).default("viewer"),
   METRICS_TOKEN: z.string().optional(),
   KEEL_SECRET_KEY: z.string().min(16, "use at least 16 characters (32 random bytes recommended)").optional(),
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//i.test(u), "use smtp://user:pass@host:587 or smtps://…:465").optional().or(z.literal("").transform(() => undefined)),
+  SMTP_FROM: z.string().min(3).optional().or(z.literal("").transform(() => undefined)),
   PROMETHEUS_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

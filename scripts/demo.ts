@@ -30,6 +30,8 @@ async function demoPrometheus(): Promise<string> {
     const p = await startDemoPrometheus({ keelPort: port, dataDir: process.env.KEEL_DATA_DIR ?? ".data", log: (line) => console.log(line) });
     if ("missing" in p) return p.missing;
     process.env.PROMETHEUS_URL = p.url;
+    // The Policy page's history, filled once from the demo metrics (see lib/slo/policy-backfill.ts).
+    process.env.KEEL_POLICY_BACKFILL_DAYS ??= "30";
     return `${p.url} (35 days of demo metrics; ready in ${(p.timings.totalMs / 1000).toFixed(1)} s)`;
   } catch (e) {
     return `could not be started, so the demo has no metrics: ${(e as Error).message}`;

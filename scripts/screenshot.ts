@@ -1,6 +1,7 @@
 /**
  * Regenerates docs/overview.png for the README: signs in to a running Keel as the demo admin and
- * photographs the overview, the services, a service dashboard, Explore, the SLOs and the policy.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
+ * photographs the overview, the services, a service dashboard, Explore, the SLOs, the policy, the
+ * incidents, an incident and the public status page.   KEEL_URL=http://localhost:3000 npx tsx scripts/screenshot.ts
  */
 import { chromium } from "@playwright/test";
 
@@ -42,5 +43,15 @@ await page.screenshot({ path: "docs/slo.png", fullPage: true });
 await page.goto(`${base}/policy`);
 await page.getByRole("table").waitFor({ timeout: 60_000 });
 await page.screenshot({ path: "docs/policy.png", fullPage: true });
+await page.goto(`${base}/incidents`);
+await page.getByRole("table").waitFor({ timeout: 30_000 });
+await page.screenshot({ path: "docs/incidents.png", fullPage: true });
+await page.getByRole("link", { name: /Checkout API: database pool exhausted/ }).click();
+await page.getByRole("heading", { level: 1 }).waitFor();
+await page.getByText("Error budget", { exact: false }).first().waitFor({ timeout: 60_000 });
+await page.screenshot({ path: "docs/incident.png", fullPage: true });
+await page.goto(`${base}/status`);
+await page.getByRole("heading", { level: 1 }).waitFor();
+await page.screenshot({ path: "docs/status.png", fullPage: true });
 await browser.close();
-console.log("wrote docs/{overview,services,service-dashboard,explore,slos,slo,policy}.png");
+console.log("wrote docs/{overview,services,service-dashboard,explore,slos,slo,policy,incidents,incident,status}.png");

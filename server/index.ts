@@ -11,6 +11,11 @@ import { metrics } from "@/lib/observability/metrics";
 import { routeLabel, routePatterns } from "./route-label";
 import { clientIp } from "./client-ip";
 
+/** Paths that carry a secret (the Alertmanager webhook's secret URL) are logged without it. */
+function redactSecrets(pathname: string): string {
+  return pathname.replace(/^(\/api\/v1\/integrations\/alertmanager\/)[^/]+/, "$1[redacted]");
+}
+
 /**
  * Keel's HTTP server: Next.js behind a thin layer that applies migrations before listening, gives
  * every request an id and a trusted client address, and records request metrics and access logs.
@@ -57,7 +62,7 @@ export async function startServer(opts: { port: number; hostname?: string; dev?:
       m.httpRequests.inc(labels);
       m.httpDuration.observe(labels, seconds);
       if (labels.route !== "/_next") {
-        log.info({ requestId, method: req.method, path: pathname, route: labels.route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
+        log.info({ requestId, method: req.method, path: redactSecrets(pathname), route: labels.route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
       }
     });
     compress(req as never, res as never, () => {

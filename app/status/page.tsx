@@ -1,28 +1,51 @@
 import type { Metadata } from "next";
-import { publicServices } from "@/lib/services/queries";
+import Link from "next/link";
+import { statusOverview } from "@/lib/status-page/queries";
+import { ComponentList } from "@/components/status-page/component-list";
+import { IncidentSection } from "@/components/status-page/incident-summary";
+import { OverallBanner } from "@/components/status-page/overall-banner";
+import { SubscribeForm } from "@/components/status-page/subscribe-form";
 
-export const metadata: Metadata = { title: "Status" };
+export const metadata: Metadata = { title: { absolute: "System status" } };
 export const dynamic = "force-dynamic";
 
-/** Public status page: no sign-in; only services marked public, and only their names. */
+/** Public status page: public services' state and 90 days of uptime, incident history, subscriptions. */
 export default async function StatusPage() {
-  const services = await publicServices();
+  const overview = await statusOverview();
+  const open = overview.incidents.filter((x) => x.open);
+  const past = overview.incidents.filter((x) => !x.open);
   return (
-    <main className="mx-auto max-w-2xl p-6">
-      <h1 className="text-2xl font-bold">System status</h1>
-      <p className="mt-1 text-sm text-muted">Current state of our public services.</p>
-      {services.length === 0 ? (
-        <p className="mt-6 text-sm text-muted">No public services are listed yet.</p>
-      ) : (
-        <ul className="mt-6 divide-y divide-line rounded-lg border border-line bg-surface">
-          {services.map((s) => (
-            <li key={s.slug} className="flex items-center justify-between px-4 py-3">
-              <span>{s.name}</span>
-              <span className="text-sm text-ok">No incidents reported</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <>
+      <h1 className="sr-only">System status</h1>
+      <OverallBanner overall={overview.overall} nowMs={overview.nowMs} />
+      <IncidentSection title="Current incidents" incidents={open} />
+      <section aria-labelledby="components-heading" className="space-y-3">
+        <h2 id="components-heading" className="text-lg font-semibold">
+          Components
+        </h2>
+        <ComponentList components={overview.components} />
+      </section>
+      <IncidentSection title="Past incidents (90 days)" incidents={past} empty="No incidents in the last 90 days." />
+      <section aria-labelledby="subscribe-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
+        <h2 id="subscribe-heading" className="text-lg font-semibold">
+          Get updates by email
+        </h2>
+        <p className="text-sm text-muted">
+          Updates about every component. To follow only some,{" "}
+          <Link href="/status/subscribe" className="text-link underline">
+            choose components
+          </Link>
+          .
+        </p>
+        <SubscribeForm components={[]} />
+        <p className="text-xs text-muted">
+          Or follow the{" "}
+          <a href="/status/feed.atom" className="text-link underline">
+            Atom feed
+          </a>
+          .
+        </p>
+      </section>
+    </>
   );
 }

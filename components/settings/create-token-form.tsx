@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { createTokenAction } from "@/lib/users/actions";
@@ -35,12 +36,7 @@ export function CreateTokenForm({ users }: { users: { email: string; role: strin
         </div>
       </form>
       {state.secret && (
-        <div className="rounded-md border border-ok p-3">
-          <label htmlFor="new-token" className="text-sm font-medium">
-            New token (shown once)
-          </label>
-          <input id="new-token" readOnly value={state.secret} className="mt-1 w-full rounded border border-line bg-raised p-2 font-mono text-sm" onFocus={(ev) => ev.currentTarget.select()} />
-        </div>
+        <ShownOnce id="new-token" label="New token (shown once)" value={state.secret} />
       )}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { LazyPromqlEditor } from "@/components/promql/lazy-promql-editor";
-import { describedByIds, FieldNotes, TextField } from "@/components/ui/field";
+import { describedByIds, FieldNotes, SelectField, TextField } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import type { FieldErrors } from "@/lib/errors";
 import type { SloFormValues } from "@/lib/slo/form";
@@ -40,9 +40,24 @@ export function SliFields({ values: v, set, errors: e, datasourceId }: { values:
         options={[
           { value: "ratio", label: "Ratio of events (availability, errors)" },
           { value: "latency", label: "Latency (histogram threshold)" },
+          { value: "incidents", label: "Incidents (time outside incidents; no Prometheus needed)" },
         ]}
       />
-      {v.sliKind === "latency" ? (
+      {v.sliKind === "incidents" ? (
+        <SelectField
+          name="minSeverity"
+          label="Incidents that count"
+          value={v.minSeverity}
+          onChange={(ev) => set("minSeverity", ev.target.value)}
+          errors={e.minSeverity}
+          hint="Time from an incident's start until it was mitigated (or resolved) is bad time for this service."
+        >
+          <option value="1">SEV1 only</option>
+          <option value="2">SEV2 and above</option>
+          <option value="3">SEV3 and above</option>
+          <option value="4">Any severity</option>
+        </SelectField>
+      ) : v.sliKind === "latency" ? (
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField name="metric" label="Histogram metric" value={v.metric} onChange={(ev) => set("metric", ev.target.value)} errors={e.metric} placeholder="http_request_duration_seconds" hint="The base name: Keel reads its _bucket and _count series." spellCheck={false} autoCapitalize="off" />
           <TextField name="selector" label="Selector" value={v.selector} onChange={(ev) => set("selector", ev.target.value)} errors={e.selector} placeholder='{service="checkout-api"}' hint="Label matchers in braces; optional." spellCheck={false} autoCapitalize="off" />

@@ -4,7 +4,10 @@ import { useSearchParams } from "next/navigation";
 import { PromChart } from "@/components/charts/prom-chart";
 import { TimeRangePicker } from "@/components/charts/time-range-picker";
 import { parseTimeRange } from "@/lib/prometheus/time-range";
-import { defaultPolicy } from "@/lib/slo/policy";
+import type { ChartRegion, ChartThreshold } from "@/components/charts/time-series-chart";
+import type { AlertLevels } from "@/lib/slo/definition";
+import { targetText } from "@/lib/slo/format";
+import { defaultPolicy, type Policy } from "@/lib/slo/policy";
 
 type Props = {
   datasourceId: string;
@@ -14,11 +17,25 @@ type Props = {
   burnDownQuery: string | null;
   target: number;
   slaTarget?: number;
+  alertLevels?: AlertLevels;
+  /** Maintenance windows and corrections, shaded. */
+  regions?: ChartRegion[];
+  policy?: Pick<Policy, "warningBelow" | "exhaustedBelow">;
   windowLabel: string;
 };
 
+/** The target, the SLA and the SLO's alert levels as lines on the SLI chart. */
+export function sliThresholds(target: number, slaTarget?: number, levels: AlertLevels = {}): ChartThreshold[] {
+  const lines: ChartThreshold[] = [{ value: target, label: `target ${targetText(target)}`, tone: "warn" }];
+  if (slaTarget) lines.push({ value: slaTarget, label: `SLA ${targetText(slaTarget)}`, tone: "danger" });
+  if (levels.warning !== undefined) lines.push({ value: levels.warning, label: `warning ${targetText(levels.warning)}`, tone: "muted" });
+  if (levels.critical !== undefined) lines.push({ value: levels.critical, label: `critical ${targetText(levels.critical)}`, tone: "warn" });
+  if (levels.page !== undefined) lines.push({ value: levels.page, label: `page ${targetText(levels.page)}`, tone: "danger" });
+  return lines;
+}
+
 /** The SLI against its target, and the remaining budget against the policy's thresholds. */
-export function SloCharts({ datasourceId, sliQuery, burnDownQuery, target, slaTarget, windowLabel }: Props) {
+export function SloCharts({ datasourceId, sliQuery, burnDownQuery, target, slaTarget, alertLevels, regions, policy = defaultPolicy, windowLabel }: Props) {
   const range = parseTimeRange(useSearchParams());
   return (
     <div className="space-y-3">
@@ -32,10 +49,8 @@ export function SloCharts({ datasourceId, sliQuery, burnDownQuery, target, slaTa
           legend="SLI"
           range={range}
           yDomain={["dataMin", 1]}
-          thresholds={[
-            { value: target, label: `target ${(target * 100).toFixed(3).replace(/\.?0+$/, "")} %`, tone: "warn" },
-            ...(slaTarget ? [{ value: slaTarget, label: "SLA", tone: "danger" as const }] : []),
-          ]}
+          thresholds={sliThresholds(target, slaTarget, alertLevels)}
+          regions={regions}
         />
         {burnDownQuery ? (
           <PromChart
@@ -45,9 +60,10 @@ export function SloCharts({ datasourceId, sliQuery, burnDownQuery, target, slaTa
             unit="ratio"
             legend="remaining"
             range={range}
+            regions={regions}
             thresholds={[
-              { value: defaultPolicy.warningBelow, label: "warning", tone: "warn" },
-              { value: defaultPolicy.exhaustedBelow, label: "exhausted", tone: "danger" },
+              { value: policy.warningBelow, label: "warning", tone: "warn" },
+              { value: policy.exhaustedBelow, label: "exhausted", tone: "danger" },
             ]}
           />
         ) : null}

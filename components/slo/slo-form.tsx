@@ -102,6 +102,15 @@ export function SloForm({ initial, id, version, services, datasources, cancelHre
         <TextField name="target" label="Target (%)" required inputMode="decimal" {...bind("target")} errors={e.target} hint="The share of good events (or slices) to meet, e.g. 99.9." />
         <TextField name="slaTarget" label="SLA target (%)" inputMode="decimal" {...bind("slaTarget")} errors={e.slaTarget} hint="Optional: a more lenient contractual target tracked beside it, e.g. 99.5." />
       </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Alert levels (optional)</legend>
+        <p className="text-xs text-muted">SLI levels drawn on the charts, highest first, e.g. warning 99.95, critical 99.9, page 99.5.</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField name="warningLevel" label="Warning (%)" inputMode="decimal" {...bind("warningLevel")} errors={e.warningLevel} />
+          <TextField name="criticalLevel" label="Critical (%)" inputMode="decimal" {...bind("criticalLevel")} errors={e.criticalLevel} />
+          <TextField name="pageLevel" label="Page (%)" inputMode="decimal" {...bind("pageLevel")} errors={e.pageLevel} />
+        </div>
+      </fieldset>
       <WindowFields values={v} set={set} errors={e} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="reviewEveryDays" label="Review every (days)" inputMode="numeric" {...bind("reviewEveryDays")} errors={e.reviewEveryDays} hint="How often the owner should check that the SLO still fits." />

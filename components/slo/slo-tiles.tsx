@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/auth/roles";
 import type { SloDto } from "@/lib/slo/queries";
 import { sloStatus } from "@/lib/slo/status";
-import { defaultPolicy, policyState } from "@/lib/slo/policy";
+import { defaultPolicy, policyState, type Policy } from "@/lib/slo/policy";
 import { BURN_ALERTS, BURN_WINDOWS } from "@/lib/slo/burn-rate";
 import { burnText, durationText, percent, targetText } from "@/lib/slo/format";
 import { Card } from "@/components/ui/card";
@@ -21,7 +21,7 @@ function Tile({ label, value, detail }: { label: string; value: string; detail?:
 const fmtCount = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en") : n.toFixed(1));
 
 /** The SLO's numbers now: budget tiles, policy state and burn rates (waits for Prometheus). */
-export async function SloTiles({ user, slo }: { user: Principal; slo: SloDto }) {
+export async function SloTiles({ user, slo, policy = defaultPolicy, overridden = false }: { user: Principal; slo: SloDto; policy?: Policy; overridden?: boolean }) {
   const st = await sloStatus(user, slo);
   if (st.problem || !st.budget) {
     return (
@@ -34,7 +34,8 @@ export async function SloTiles({ user, slo }: { user: Principal; slo: SloDto }) 
   }
   const b = st.budget;
   const remaining = b.noData ? null : b.remaining;
-  const state = policyState(remaining);
+  const state = policyState(remaining, policy);
+  const excludedMs = st.excluded.reduce((t, i) => t + i.endMs - i.startMs, 0);
   const unit = slo.budgeting.method === "timeslices" ? "slices" : "events";
   const alertOf = (w: string) => BURN_ALERTS.find((a) => a.long === w || a.short === w);
   return (
@@ -46,15 +47,15 @@ export async function SloTiles({ user, slo }: { user: Principal; slo: SloDto }) 
         <Tile
           label="Allowed downtime"
           value={durationText(b.allowedDowntimeMs)}
-          detail={`${durationText(b.consumedDowntimeMs)} used; ${b.remaining <= 0 ? "the budget is spent" : st.timeToExhaustionMs === null ? "not burning" : `gone in ${durationText(st.timeToExhaustionMs)} at the 1 h burn rate`}`}
+          detail={`${excludedMs ? `${durationText(excludedMs)} excluded by maintenance windows; ` : ""}${durationText(b.consumedDowntimeMs)} used; ${b.remaining <= 0 ? "the budget is spent" : st.timeToExhaustionMs === null ? "not burning" : `gone in ${durationText(st.timeToExhaustionMs)} at the 1 h burn rate`}`}
         />
       </div>
-      <Card title="Policy">
+      <Card title={overridden ? `Policy (${slo.serviceName}'s own)` : "Policy"}>
         <div className="flex flex-wrap items-center gap-3">
           <PolicyBadge state={state} />
           {state !== "unknown" && (
             <ul className="list-inside list-disc text-sm">
-              {defaultPolicy.actions[state].map((a) => (
+              {policy.actions[state].map((a) => (
                 <li key={a}>{a}</li>
               ))}
             </ul>

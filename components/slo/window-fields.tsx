@@ -1,42 +1,18 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { SloFormValues } from "@/lib/slo/form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
+import { useBrowserTimeZone, useTimeZoneOptions } from "@/components/ui/use-time-zones";
 
 type Setter = <K extends keyof SloFormValues>(key: K, value: string) => void;
-
-const noSubscribe = () => () => {};
-let zones: string[] | null = null;
-/** Every IANA zone the browser knows (UTC first: some browsers leave it out). Computed once. */
-function allZones(): string[] {
-  if (!zones) {
-    let list: string[] = [];
-    try {
-      list = Intl.supportedValuesOf("timeZone");
-    } catch {
-      // very old browser: the current value and UTC still show
-    }
-    zones = ["UTC", ...list.filter((z) => z !== "UTC")];
-  }
-  return zones;
-}
-const NO_ZONES: string[] = [];
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-
-/** The browser's time zone ("" while rendering on the server, so hydration matches). */
-export function useBrowserTimeZone(): string {
-  return useSyncExternalStore(noSubscribe, browserZone, () => "");
-}
 
 /** The SLO window (rolling days or a calendar month/quarter in a zone) and how the budget is counted. */
 export function WindowFields({ values: v, set, errors: e }: { values: SloFormValues; set: Setter; errors: FieldErrors }) {
   const browser = useBrowserTimeZone();
-  const known = useSyncExternalStore(noSubscribe, allZones, () => NO_ZONES);
   const zone = v.timeZone || browser || "UTC";
-  const options = known.includes(zone) ? known : [zone, ...known];
+  const options = useTimeZoneOptions(zone);
   return (
     <fieldset className="space-y-4 rounded-lg border border-line p-4">
       <legend className="px-1 text-sm font-semibold">Window and budget</legend>

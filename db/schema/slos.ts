@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { services } from "./services";
 import { datasources } from "./datasources";
-import type { Budgeting, SliSpec } from "@/lib/slo/definition";
+import type { AlertLevels, Budgeting, SliSpec } from "@/lib/slo/definition";
 import type { SloWindow } from "@/lib/slo/window";
 
 /** A service level objective on a service: what is measured (sli), how well (target), over what window. */
@@ -22,6 +22,8 @@ export const slos = pgTable(
     sli: jsonb("sli").$type<SliSpec>().notNull(),
     target: doublePrecision("target").notNull(),
     slaTarget: doublePrecision("sla_target"),
+    /** Optional SLI levels drawn on charts (warning, critical, page), as ratios. */
+    alertLevels: jsonb("alert_levels").$type<AlertLevels>(),
     window: jsonb("window").$type<SloWindow>().notNull(),
     budgeting: jsonb("budgeting").$type<Budgeting>().notNull(),
     reviewEveryDays: integer("review_every_days").notNull().default(90),

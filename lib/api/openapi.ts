@@ -2,6 +2,12 @@ import { jsonSchema as json, problemResponses as errors } from "./openapi-helper
 import { serviceInputSchema, servicePatchSchema } from "@/lib/services/schemas";
 import { datasourcePaths, datasourceSchemas } from "./openapi-datasources";
 import { sloPaths, sloSchemas } from "./openapi-slos";
+import { correctionPaths, correctionSchemas } from "./openapi-corrections";
+import { policyPaths, policySchemas } from "./openapi-policy";
+import { incidentPaths, incidentSchemas } from "./openapi-incidents";
+import { integrationPaths, integrationSchemas } from "./openapi-integrations";
+import { runbookPaths, runbookSchemas } from "./openapi-runbooks";
+import { notificationPaths, notificationSchemas } from "./openapi-notifications";
 
 const problem = {
   type: "object",
@@ -48,7 +54,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas },
+      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas, ...correctionSchemas, ...policySchemas, ...incidentSchemas, ...integrationSchemas, ...notificationSchemas, ...runbookSchemas },
     },
     paths: {
       "/services": {
@@ -81,6 +87,12 @@ export function openApiDocument() {
       },
       ...datasourcePaths,
       ...sloPaths,
+      ...correctionPaths,
+      ...policyPaths,
+      ...incidentPaths,
+      ...integrationPaths,
+      ...runbookPaths,
+      ...notificationPaths,
     },
   };
 }

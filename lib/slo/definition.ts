@@ -15,6 +15,9 @@ export type LatencySli = { kind: "latency"; metric: string; selector: string; th
 export type IncidentSli = { kind: "incidents"; minSeverity: 1 | 2 | 3 | 4 };
 export type SliSpec = RatioSli | LatencySli | IncidentSli;
 
+/** SLI levels worth seeing on a chart, e.g. warning 0.9995, critical 0.999, page 0.995 (the seeds'). */
+export type AlertLevels = { warning?: number; critical?: number; page?: number };
+
 export type Budgeting = { method: "occurrences" } | { method: "timeslices"; sliceMinutes: 1 | 5; sliceTarget: number };
 
 export type SloDefinition = {
@@ -28,6 +31,7 @@ export type SloDefinition = {
   target: number;
   /** A more lenient contractual target tracked beside it, e.g. 0.995. */
   slaTarget?: number;
+  alertLevels?: AlertLevels;
   window: SloWindow;
   budgeting: Budgeting;
   labels: Record<string, string>;
@@ -36,11 +40,21 @@ export type SloDefinition = {
 export const WINDOW_PLACEHOLDER = "$window";
 const BARE_SELECTOR = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^{}]*\})?$|^\{[^{}]*\}$/;
 
-/** A ratio or latency query for one range, e.g. "5m" or "30d". */
-export function withWindow(query: string, range: string): string {
+/**
+ * A ratio or latency query for one range, e.g. "5m" or "30d". With `atSec`, every range is read as it
+ * was at that instant (PromQL's `@` modifier), so counts over past periods (maintenance windows) can
+ * be asked for in the same request as counts now.
+ */
+export function withWindow(query: string, range: string, atSec?: number): string {
   const q = query.trim();
-  if (q.includes(WINDOW_PLACEHOLDER)) return q.split(WINDOW_PLACEHOLDER).join(range);
-  if (BARE_SELECTOR.test(q)) return `sum(rate(${q}[${range}]))`;
+  const at = atSec === undefined ? "" : ` @ ${Math.round(atSec)}`;
+  if (q.includes(WINDOW_PLACEHOLDER)) {
+    if (!at) return q.split(WINDOW_PLACEHOLDER).join(range);
+    const out = q.replace(/\[\$window(:[^\]]*)?\]/g, (_m, sub: string | undefined) => `[${range}${sub ?? ""}]${at}`);
+    if (out.includes(WINDOW_PLACEHOLDER)) throw new Error(`${WINDOW_PLACEHOLDER} must stand in brackets as a range, e.g. [${WINDOW_PLACEHOLDER}]: ${q}`);
+    return out;
+  }
+  if (BARE_SELECTOR.test(q)) return `sum(rate(${q}[${range}]${at}))`;
   throw new Error(`The query must contain ${WINDOW_PLACEHOLDER} where the range goes, or be a plain counter selector: ${q}`);
 }
 
@@ -56,17 +70,18 @@ function matchers(selector: string): string {
  * The two rates an SLI is made of, for one range: errors (bad events) and total. Good-based ratio
  * SLIs become errors as total − good; latency SLIs count requests slower than the bucket `le` bound.
  */
-export function sliQueries(sli: RatioSli | LatencySli, range: string): { errors: string; total: string } {
+export function sliQueries(sli: RatioSli | LatencySli, range: string, atSec?: number): { errors: string; total: string } {
   if (sli.kind === "ratio") {
-    const total = withWindow(sli.total, range);
-    if (sli.bad) return { errors: withWindow(sli.bad, range), total };
-    if (sli.good) return { errors: `(${total}) - (${withWindow(sli.good, range)})`, total };
+    const total = withWindow(sli.total, range, atSec);
+    if (sli.bad) return { errors: withWindow(sli.bad, range, atSec), total };
+    if (sli.good) return { errors: `(${total}) - (${withWindow(sli.good, range, atSec)})`, total };
     throw new Error("A ratio SLI needs a good or a bad query.");
   }
   const m = matchers(sli.selector);
   const sep = m ? `${m},` : "";
-  const total = `sum(rate(${sli.metric}_count{${m}}[${range}]))`;
-  const fast = `sum(rate(${sli.metric}_bucket{${sep}le=${promString(formatLe(sli.thresholdSeconds))}}[${range}]))`;
+  const at = atSec === undefined ? "" : ` @ ${Math.round(atSec)}`;
+  const total = `sum(rate(${sli.metric}_count{${m}}[${range}]${at}))`;
+  const fast = `sum(rate(${sli.metric}_bucket{${sep}le=${promString(formatLe(sli.thresholdSeconds))}}[${range}]${at}))`;
   return { errors: `(${total}) - (${fast})`, total };
 }
 

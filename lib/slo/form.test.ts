@@ -90,6 +90,7 @@ describe("parseSloForm", () => {
         sli: { kind: "ratio", bad: BAD, total: TOTAL },
         target: 0.999,
         slaTarget: null,
+        alertLevels: null,
         window: { kind: "rolling", days: 30 },
         budgeting: { method: "occurrences" },
         reviewEveryDays: 90,
@@ -156,6 +157,8 @@ describe("parseSloForm", () => {
   it("requires a target and refuses an SLA target above it", () => {
     expect(errorsOf(values({ target: "" })).target).toEqual(["Enter the target in percent, e.g. 99.9."]);
     expect(errorsOf(values({ target: "99", slaTarget: "99.9" })).slaTarget).toEqual(["The SLA target must be at or below the SLO target (more lenient)."]);
+    expect(errorsOf(values({ warningLevel: "99.5", pageLevel: "99.9" })).warningLevel).toEqual(["Alert levels go down from warning to critical to page, e.g. 99.95, 99.9, 99.5."]);
+    expect(errorsOf(values({ criticalLevel: "100" })).criticalLevel).toEqual(["The critical level must be between 0 and 100 %, e.g. 99.9."]);
   });
 
   it("refuses queries that have no $window and are not a plain selector", () => {
@@ -239,7 +242,7 @@ describe("sloToFormValues", () => {
   it("round-trips through the form", () => {
     const slos = [
       { ...base, sli: { kind: "ratio" as const, bad: BAD, total: TOTAL } },
-      { ...base, slaTarget: 0.995, datasourceId: DS, sli: { kind: "ratio" as const, good: "g_total", total: "t_total" } },
+      { ...base, slaTarget: 0.995, alertLevels: { warning: 0.9995, critical: 0.999, page: 0.995 }, datasourceId: DS, sli: { kind: "ratio" as const, good: "g_total", total: "t_total" } },
       {
         ...base,
         sli: { kind: "latency" as const, metric: "http_request_duration_seconds", selector: '{service="a"}', thresholdSeconds: 0.25 },
@@ -261,6 +264,7 @@ describe("sloToFormValues", () => {
         sli: slo.sli,
         target: slo.target,
         slaTarget: "slaTarget" in slo ? slo.slaTarget : null,
+        alertLevels: "alertLevels" in slo ? slo.alertLevels : null,
         window: slo.window,
         budgeting: slo.budgeting,
         reviewEveryDays: slo.reviewEveryDays,

@@ -3,6 +3,7 @@
  * runs. Pure. Targets are typed in percent ("99.9") and stored as ratios (0.999); every string is
  * coerced explicitly, and anything that cannot be coerced becomes a field error, never a crash.
  */
+import { slugify } from "@/lib/slug";
 import type { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { labelsToText, parseLabelsText } from "@/lib/services/schemas";
@@ -26,9 +27,15 @@ export type SloFormValues = {
   metric: string;
   selector: string;
   thresholdSeconds: string;
+  /** Incident-based SLIs: the lowest severity that counts, "1"…"4". */
+  minSeverity: string;
   /** Percent, e.g. "99.9". */
   target: string;
   slaTarget: string;
+  /** Percent each, optional: SLI levels drawn on the charts. */
+  warningLevel: string;
+  criticalLevel: string;
+  pageLevel: string;
   windowKind: "rolling" | "calendar" | (string & {});
   windowDays: string;
   calendarUnit: "month" | "quarter" | (string & {});
@@ -55,8 +62,12 @@ export const SLO_FORM_DEFAULTS: SloFormValues = {
   metric: "",
   selector: "",
   thresholdSeconds: "",
+  minSeverity: "2",
   target: "99.9",
   slaTarget: "",
+  warningLevel: "",
+  criticalLevel: "",
+  pageLevel: "",
   windowKind: "rolling",
   windowDays: "30",
   calendarUnit: "month",
@@ -105,16 +116,7 @@ export function ratioToPercent(ratio: number): string {
 }
 
 /** "Checkout availability" → "checkout-availability": what the slug field suggests until edited. */
-export function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63)
-    .replace(/-+$/, "");
-}
+export const suggestSlug = slugify;
 
 /**
  * The form's FormData as the object `sloInputSchema` takes, plus the errors found while coercing
@@ -155,6 +157,8 @@ export function sloFormToInput(form: FormLike): { input: Record<string, unknown>
       }
     }
     sli = { kind: "ratio", [mode]: events, total };
+  } else if (str("sliKind") === "incidents") {
+    sli = { kind: "incidents", minSeverity: parseNumber(str("minSeverity")) ?? undefined };
   } else {
     sli = { kind: str("sliKind") };
   }
@@ -185,6 +189,7 @@ export function sloFormToInput(form: FormLike): { input: Record<string, unknown>
     sli,
     target: percent("target", "target", true),
     slaTarget: percent("slaTarget", "SLA target", false),
+    alertLevels: alertLevelsOf(percent("warningLevel", "warning level", false), percent("criticalLevel", "critical level", false), percent("pageLevel", "page level", false)),
     window,
     budgeting,
     reviewEveryDays: review === null || Number.isNaN(review) ? undefined : review,
@@ -202,6 +207,7 @@ const FIELD_OF_PATH: Record<string, keyof SloFormValues> = {
   "sli.metric": "metric",
   "sli.selector": "selector",
   "sli.thresholdSeconds": "thresholdSeconds",
+  "sli.minSeverity": "minSeverity",
   window: "windowKind",
   "window.kind": "windowKind",
   "window.days": "windowDays",
@@ -211,7 +217,17 @@ const FIELD_OF_PATH: Record<string, keyof SloFormValues> = {
   "budgeting.method": "budgeting",
   "budgeting.sliceMinutes": "sliceMinutes",
   "budgeting.sliceTarget": "sliceTarget",
+  alertLevels: "warningLevel",
+  "alertLevels.warning": "warningLevel",
+  "alertLevels.critical": "criticalLevel",
+  "alertLevels.page": "pageLevel",
 };
+
+/** The three optional levels, or null when none is set (a coercion error leaves its level out). */
+function alertLevelsOf(warning: number | null | undefined, critical: number | null | undefined, page: number | null | undefined) {
+  const levels = { ...(warning != null && { warning }), ...(critical != null && { critical }), ...(page != null && { page }) };
+  return Object.keys(levels).length ? levels : null;
+}
 
 /** An input path as the API reports it ("sli.total", "window.days", "labels.env") → the form field. */
 export function sloFieldName(path: string): string {
@@ -271,13 +287,16 @@ export function sloToFormValues(slo: SloDefinition & { owner: string; datasource
     datasourceId: slo.datasourceId ?? "",
     target: ratioToPercent(slo.target),
     slaTarget: slo.slaTarget == null ? "" : ratioToPercent(slo.slaTarget),
+    warningLevel: slo.alertLevels?.warning == null ? "" : ratioToPercent(slo.alertLevels.warning),
+    criticalLevel: slo.alertLevels?.critical == null ? "" : ratioToPercent(slo.alertLevels.critical),
+    pageLevel: slo.alertLevels?.page == null ? "" : ratioToPercent(slo.alertLevels.page),
     reviewEveryDays: String(slo.reviewEveryDays),
     labels: labelsToText(slo.labels),
   };
   const sli = slo.sli;
   if (sli.kind === "ratio") Object.assign(v, { sliKind: "ratio", ratioMode: sli.bad ? "bad" : "good", eventsQuery: sli.bad ?? sli.good ?? "", totalQuery: sli.total });
   else if (sli.kind === "latency") Object.assign(v, { sliKind: "latency", metric: sli.metric, selector: sli.selector, thresholdSeconds: String(sli.thresholdSeconds) });
-  else v.sliKind = sli.kind;
+  else Object.assign(v, { sliKind: "incidents", minSeverity: String(sli.minSeverity) });
   const w = slo.window;
   if (w.kind === "rolling") Object.assign(v, { windowKind: "rolling", windowDays: String(w.days) });
   else Object.assign(v, { windowKind: "calendar", calendarUnit: w.unit, timeZone: w.timeZone });

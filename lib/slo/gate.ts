@@ -2,8 +2,9 @@ import "server-only";
 import type { Principal } from "@/lib/auth/roles";
 import { getService } from "@/lib/services/queries";
 import { deployGate, policyState, worstState, type DeployDecision, type PolicyState } from "./policy";
+import { policiesForServices } from "./policy-store";
 import { listSlos } from "./queries";
-import { sloStatus } from "./status";
+import { sloSummaries } from "./summaries";
 
 export type GateAnswer = {
   service: string;
@@ -25,12 +26,13 @@ export async function serviceDeployGate(actor: Principal, slug: string, now = Da
   if (hit && now - hit.at < TTL_MS) return hit.answer;
   const answer = (async () => {
     const slos = await listSlos(actor, { service: slug });
-    const statuses = await Promise.all(slos.map((s) => sloStatus(actor, s, now)));
-    const rows = slos.map((s, i) => {
-      const remaining = statuses[i].budget && !statuses[i].budget!.noData ? statuses[i].budget!.remaining : null;
-      return { id: s.id, name: s.name, remaining, state: policyState(remaining) };
+    const [summaries, policies] = await Promise.all([sloSummaries(actor, slos, now), policiesForServices(slos.slice(0, 1).map((s) => s.serviceId))]);
+    const policy = slos.length ? policies.get(slos[0].serviceId)?.policy : undefined;
+    const rows = slos.map((s) => {
+      const remaining = summaries.get(s.id)!.remaining;
+      return { id: s.id, name: s.name, remaining, state: policyState(remaining, policy) };
     });
-    return { service: slug, ...deployGate(rows), state: worstState(rows.map((r) => r.state)), slos: rows, computedAt: new Date(now).toISOString() };
+    return { service: slug, ...deployGate(rows, policy), state: worstState(rows.map((r) => r.state)), slos: rows, computedAt: new Date(now).toISOString() };
   })();
   cache.set(slug, { at: now, answer });
   answer.catch(() => cache.delete(slug));

@@ -35,8 +35,8 @@ const cases: Record<string, ExportableSlo> = {
     },
     datasource: prom,
   },
-  "latency without matchers, calendar quarter, SLA target": {
-    definition: { ...base, service: "search", slug: "search-latency", sli: { kind: "latency", metric: "search_seconds", selector: "", thresholdSeconds: 2.5 }, window: { kind: "calendar", unit: "quarter", timeZone: "America/New_York" }, slaTarget: 0.995, budgeting: { method: "timeslices", sliceMinutes: 1, sliceTarget: 0.9 } },
+  "latency without matchers, calendar quarter, SLA target and alert levels": {
+    definition: { ...base, service: "search", slug: "search-latency", sli: { kind: "latency", metric: "search_seconds", selector: "", thresholdSeconds: 2.5 }, window: { kind: "calendar", unit: "quarter", timeZone: "America/New_York" }, slaTarget: 0.995, alertLevels: { warning: 0.9995, critical: 0.999, page: 0.995 }, budgeting: { method: "timeslices", sliceMinutes: 1, sliceTarget: 0.9 } },
     datasource: { name: "thanos", url: "http://thanos-query:9090" },
   },
   "incidents, rolling 90d": { definition: { ...base, service: "search", slug: "search-incidents", sli: { kind: "incidents", minSeverity: 2 }, window: { kind: "rolling", days: 90 } } },

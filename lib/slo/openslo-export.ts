@@ -10,7 +10,7 @@
 import { stringify } from "yaml";
 import type { SloDefinition } from "./definition";
 import { slugify } from "./openslo-fields";
-import { ANNOTATION, incidentSourceSpec, KEEL_SOURCE_TYPE, latencyRatio, sliAnnotations } from "./openslo-keel";
+import { alertLevelsAnnotation, ANNOTATION, incidentSourceSpec, KEEL_SOURCE_TYPE, latencyRatio, sliAnnotations } from "./openslo-keel";
 import { budgetingToOpenSlo, windowToOpenSlo } from "./openslo-objective";
 
 export type ExportableSlo = { definition: SloDefinition; datasource?: { name: string; url: string } };
@@ -44,6 +44,8 @@ export function toOpenSlo(slos: ExportableSlo[]): string {
 function sloDocument(d: SloDefinition, sourceRef: string | undefined): Record<string, unknown> {
   const annotations: Record<string, string> = { ...sliAnnotations(d.sli) };
   if (d.slaTarget !== undefined) annotations[ANNOTATION.slaTarget] = String(d.slaTarget);
+  const levels = d.alertLevels && alertLevelsAnnotation(d.alertLevels);
+  if (levels) annotations[ANNOTATION.alertLevels] = levels;
   const { budgetingMethod, objective } = budgetingToOpenSlo(d.budgeting);
   return {
     apiVersion: API_VERSION,

@@ -11,21 +11,9 @@ export function isSlug(s: string): boolean {
   return s.length >= 2 && s.length <= SLUG_MAX && SLUG.test(s);
 }
 
-/**
- * A machine name from a display name: "Checkout API — p99 < 500 ms" → "checkout-api-p99-500-ms".
- * Accents are dropped, every other run of non-alphanumerics becomes one hyphen, at most 63
- * characters. May return "" when nothing usable is left.
- */
-export function slugify(displayName: string): string {
-  return displayName
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/, "");
-}
+import { slugify } from "@/lib/slug";
+
+export { slugify };
 
 /** The Keel slug for an imported name: kept when already one, else slugified with a note. */
 export function slugFor(name: string, field: string, scope: DocScope): string | undefined {

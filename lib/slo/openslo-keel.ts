@@ -11,7 +11,7 @@
  * edited the queries, the SLI is imported as the plain ratio they now describe.
  */
 import { promString } from "@/lib/prometheus/escape";
-import { formatLe, WINDOW_PLACEHOLDER, type IncidentSli, type LatencySli, type RatioSli, type SliSpec } from "./definition";
+import { formatLe, WINDOW_PLACEHOLDER, type AlertLevels, type IncidentSli, type LatencySli, type RatioSli, type SliSpec } from "./definition";
 import type { DocScope } from "./interop-errors";
 import { numberOf } from "./openslo-fields";
 
@@ -22,7 +22,31 @@ export const ANNOTATION = {
   latencyThreshold: "keel.dev/latency-threshold-seconds",
   minSeverity: "keel.dev/incidents-min-severity",
   slaTarget: "keel.dev/sla-target",
+  alertLevels: "keel.dev/alert-levels",
 } as const;
+
+const LEVELS = ["warning", "critical", "page"] as const;
+
+/** Alert levels as one annotation: "warning=0.9995,critical=0.999,page=0.995". */
+export function alertLevelsAnnotation(levels: AlertLevels): string | undefined {
+  const parts = LEVELS.filter((k) => levels[k] !== undefined).map((k) => `${k}=${levels[k]}`);
+  return parts.length ? parts.join(",") : undefined;
+}
+
+export function readAlertLevels(text: string | undefined, scope: DocScope): AlertLevels | undefined {
+  if (text === undefined) return undefined;
+  const out: AlertLevels = {};
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [k, v] = part.split("=").map((x) => x.trim());
+    const n = numberOf(v);
+    if (!(LEVELS as readonly string[]).includes(k) || n === undefined || !(n > 0 && n < 1)) {
+      scope.error(`${ANNOTATION.alertLevels} takes warning=, critical= and page= ratios between 0 and 1, e.g. "warning=0.9995,critical=0.999,page=0.995"; not ${JSON.stringify(part)}.`);
+      return undefined;
+    }
+    out[k as (typeof LEVELS)[number]] = n;
+  }
+  return out;
+}
 
 export const KEEL_SOURCE_TYPE = "Keel";
 

@@ -12,7 +12,7 @@ import type { SloDefinition } from "./definition";
 import { IssueLog, isRecord, readYamlObjects, text, type DocError, type DocNote, type DocScope, type YamlObject } from "./interop-errors";
 import { numberOf, readLabels, slugFor } from "./openslo-fields";
 import { isPrometheusType, readIndicatorSpec, type ParsedIndicator, type SourceIndex } from "./openslo-indicator";
-import { ANNOTATION, restoreIncidents, restoreLatency } from "./openslo-keel";
+import { ANNOTATION, readAlertLevels, restoreIncidents, restoreLatency } from "./openslo-keel";
 import { readBudgeting, readTarget, readWindow } from "./openslo-objective";
 
 export { toOpenSlo, type ExportableSlo } from "./openslo-export";
@@ -185,6 +185,7 @@ function readSlo(h: Head, service: string | undefined, sources: SourceIndex, sli
   if (annotations[ANNOTATION.slaTarget] !== undefined && !(sla !== undefined && sla > 0 && sla < 1)) {
     scope.error(`${ANNOTATION.slaTarget} must be a ratio between 0 and 1 (exclusive).`);
   }
+  const alertLevels = readAlertLevels(typeof annotations[ANNOTATION.alertLevels] === "string" ? (annotations[ANNOTATION.alertLevels] as string) : undefined, scope);
   const sli = indicator && (indicator.sli === "keel" ? restoreIncidents(annotations, scope) : restoreLatency(indicator.sli, annotations, scope));
   if (scope.failed || !sli || !slug || !service || target === undefined || !budgeting || !window) return undefined;
 
@@ -196,6 +197,7 @@ function readSlo(h: Head, service: string | undefined, sources: SourceIndex, sli
     sli,
     target,
     ...(sla !== undefined ? { slaTarget: sla } : {}),
+    ...(alertLevels ? { alertLevels } : {}),
     window,
     budgeting,
     labels,

@@ -40,7 +40,7 @@ export function worstState(states: PolicyState[]): PolicyState {
 export type GateSlo = { id: string; name: string; remaining: number | null; state: PolicyState };
 
 /** What a pipeline should do: freeze on any exhausted SLO, caution on a warning or an unknown budget. */
-export function deployGate(slos: GateSlo[]): { decision: DeployDecision; reason: string } {
+export function deployGate(slos: GateSlo[], policy: Policy = defaultPolicy): { decision: DeployDecision; reason: string } {
   const exhausted = slos.filter((s) => s.state === "exhausted");
   if (exhausted.length) return { decision: "freeze", reason: `Error budget exhausted: ${exhausted.map(describe).join(", ")}. Only critical fixes may ship.` };
   const warning = slos.filter((s) => s.state === "warning");
@@ -48,7 +48,7 @@ export function deployGate(slos: GateSlo[]): { decision: DeployDecision; reason:
   const unknown = slos.filter((s) => s.state === "unknown");
   if (unknown.length) return { decision: "caution", reason: `No budget data for ${unknown.map((s) => s.name).join(", ")}.` };
   if (!slos.length) return { decision: "allow", reason: "The service has no SLOs." };
-  return { decision: "allow", reason: "Every SLO has more than half of its error budget left." };
+  return { decision: "allow", reason: `Every SLO has at least ${Number((policy.warningBelow * 100).toFixed(2))} % of its error budget left.` };
 }
 
 function describe(s: GateSlo): string {

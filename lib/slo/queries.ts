@@ -9,6 +9,7 @@ import type { SloInput } from "./schemas";
 
 export type SloDto = SloDefinition & {
   id: string;
+  serviceId: string;
   serviceName: string;
   owner: string;
   datasourceId: string | null;
@@ -35,12 +36,14 @@ function toDto(r: { slo: typeof s.$inferSelect; serviceSlug: string; serviceName
     slug: o.slug,
     description: o.description,
     service: r.serviceSlug,
+    serviceId: o.serviceId,
     serviceName: r.serviceName,
     owner: o.owner,
     labels: o.labels,
     sli: o.sli,
     target: o.target,
     slaTarget: o.slaTarget ?? undefined,
+    alertLevels: o.alertLevels ?? undefined,
     window: o.window,
     budgeting: o.budgeting,
     datasourceId: o.datasourceId,
@@ -91,6 +94,7 @@ export function sloRowValues(input: SloInput, service: string) {
     sli: input.sli,
     target: input.target,
     slaTarget: input.slaTarget ?? null,
+    alertLevels: input.alertLevels && Object.values(input.alertLevels).some((v) => v !== undefined) ? input.alertLevels : null,
     window: input.window,
     budgeting: input.budgeting,
     reviewEveryDays: input.reviewEveryDays,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMetricsText, requirePrometheus, type RunningPrometheus } from "@/test/fixtures/prometheus";
 import { selector } from "@/lib/prometheus/escape";
 import { startPrometheus } from "@/scripts/prometheus/runner";
+import { sliHash } from "./sli-hash";
 import { recordedSeriesQuery, ruleFileYaml, sloRuleGroups, type SloForRules } from "./rules";
 import { KEEL, A, WEIRD_SERVICE, B, INCIDENTS, ALL, RULES_PER_SLO, alerting } from "./rules-test-fixtures";
 
@@ -173,6 +174,7 @@ describe.skipIf(!prom.path)("the rule file in promtool", () => {
                 sloth_service: slo.definition.service,
                 sloth_slo: slo.definition.slug,
                 sloth_window: "5m",
+                keel_sli: sliHash(slo.definition.sli),
               })}`,
               value: 0,
             })),

@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { recordedSeriesQuery, ruleFileYaml, sloRuleGroups } from "./rules";
+import { sliHash } from "./sli-hash";
 import { KEEL, A, WEIRD_SERVICE, B, LATENCY, INCIDENTS, ALL, WINDOWS, META, group, recording, alerting } from "./rules-test-fixtures";
 
 describe("sloRuleGroups", () => {
@@ -30,7 +31,10 @@ describe("sloRuleGroups", () => {
       "KeelSLONoData",
     ]);
     const identity = { slo_id: A.id, slo_name: "availability", slo_service: "checkout", sloth_id: "checkout-availability", sloth_service: "checkout", sloth_slo: "availability" };
-    expect(recording(file, g.name, "slo:sli_error:ratio_rate1h").labels).toEqual({ ...identity, sloth_window: "1h" });
+    expect(recording(file, g.name, "slo:sli_error:ratio_rate1h").labels).toEqual({ ...identity, sloth_window: "1h", keel_sli: sliHash(A.definition.sli) });
+    // The fingerprint follows what the SLI measures, not how its fields happen to be ordered.
+    expect(sliHash({ total: "t", bad: "b", kind: "ratio" })).toBe(sliHash({ kind: "ratio", bad: "b", total: "t" }));
+    expect(sliHash({ kind: "ratio", bad: "b", total: "t" })).not.toBe(sliHash({ kind: "ratio", bad: "b2", total: "t" }));
     expect(recording(file, g.name, "slo:objective:ratio")).toEqual({ record: "slo:objective:ratio", expr: "vector(0.999)", labels: identity });
     expect(recording(file, g.name, "slo:time_period:days").expr).toBe("vector(30)");
     // A calendar quarter is recorded over 90 days.

@@ -21,6 +21,7 @@ import { labelMatcher } from "@/lib/prometheus/escape";
 import { BURN_ALERTS, BURN_WINDOWS, type BurnWindow } from "./burn-rate";
 import { sliQueries, withWindow, type IncidentSli, type LatencySli, type RatioSli, type SloDefinition } from "./definition";
 import { describeWindow, type SloWindow } from "./window";
+import { SLI_HASH_LABEL, sliHash } from "./sli-hash";
 
 export type PeriodRange = "7d" | "28d" | "30d" | "90d";
 /** Every range Keel records an error ratio for: the burn-rate windows and the SLO periods. */
@@ -203,7 +204,7 @@ function recordingRules({ slo }: Prepared): Rule[] {
   const rules: Rule[] = windows.map((w) => ({
     record: `${ERROR_RATIO_RECORD}${w}`,
     expr: errorRatioExpr(d.sli, w),
-    labels: { ...labels, sloth_window: w },
+    labels: { ...labels, sloth_window: w, [SLI_HASH_LABEL]: sliHash(d.sli) },
   }));
   const byBudget = ` / on(slo_id) group_left\nslo:error_budget:ratio${sel}`;
   rules.push(
@@ -237,7 +238,7 @@ function alertRules({ slo }: Prepared, opts: RuleOptions): AlertingRule[] {
 
   const burnAlert = (severity: "page" | "ticket"): AlertingRule => {
     const pairs = BURN_ALERTS.filter((a) => a.severity === severity);
-    const above = (w: BurnWindow, factor: number) => `max without (sloth_window) (${ERROR_RATIO_RECORD}${w}${sel} > ${num(factor * budget)})`;
+    const above = (w: BurnWindow, factor: number) => `max without (sloth_window, ${SLI_HASH_LABEL}) (${ERROR_RATIO_RECORD}${w}${sel} > ${num(factor * budget)})`;
     const expr = pairs.map((p) => `(\n  ${above(p.long, p.factor)}\nand\n  ${above(p.short, p.factor)}\n)`).join("\nor\n");
     const spend = pairs
       .map((p) => `${p.factor}× over ${p.long} (and still over ${p.short}) spends ${num((p.factor * (ms(p.long) / 86_400_000) * 100) / days)}% of the ${days}-day budget`)

@@ -30,8 +30,11 @@ export const sliSchema = z.discriminatedUnion("kind", [
     selector: z.string().trim().regex(/^(\{[^{}]*\})?$/, 'Label matchers in braces, e.g. {service="checkout-api"}.').default(""),
     thresholdSeconds: z.number().positive("The threshold is a positive number of seconds.").max(3600),
   }),
+  z.object({
+    kind: z.literal("incidents"),
+    minSeverity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], "Choose the lowest severity that counts: 1 (SEV1) to 4 (SEV4)."),
+  }),
 ]);
-// Incident-based SLIs ("incidents" in definition.ts) are accepted once Keel records incidents.
 
 export const windowSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rolling"), days: z.union(ROLLING_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<7>, z.ZodLiteral<28>, z.ZodLiteral<30>, z.ZodLiteral<90>], "Rolling windows are 7, 28, 30 or 90 days.") }),
@@ -64,6 +67,12 @@ const fields = {
   sli: sliSchema,
   target,
   slaTarget: target.nullish(),
+  alertLevels: z
+    .object({ warning: target.optional(), critical: target.optional(), page: target.optional() })
+    .refine((l) => (l.warning ?? 1) >= (l.critical ?? 0) && (l.critical ?? 1) >= (l.page ?? 0) && (l.warning ?? 1) >= (l.page ?? 0), {
+      message: "Alert levels go down from warning to critical to page, e.g. 99.95, 99.9, 99.5.",
+    })
+    .nullish(),
   window: windowSchema,
   budgeting: budgetingSchema,
   datasourceId: z.uuid("Choose a data source.").nullish(),

@@ -11,6 +11,9 @@ import { createSlo, listSlos } from "./queries";
 import { sloBurnDown } from "./burndown-data";
 import { sloInputSchema } from "./schemas";
 import { sloStatus } from "./status";
+import { createCorrection } from "./correction-queries";
+import { incidentSloImpact } from "./incident-impact";
+import { createIncident, updateIncident } from "@/lib/incidents/queries";
 
 /**
  * Keel's SLO numbers against a real Prometheus holding traffic whose good and bad counts the test
@@ -149,6 +152,72 @@ describe.skipIf(!prom.path)("SLO status against a real Prometheus", () => {
     within(last.remaining!, 1 - (exp.total - exp.good) / exp.total / 0.005);
     // The ideal line spends evenly: at the last point, the share of the month not yet passed.
     expect(data.ideal.at(-1)!.remaining).toBeCloseTo(1 - (last.t - start) / (data.endMs - start), 12);
+  });
+
+  it("leaves maintenance windows out of the SLI and the budget (a one-off and a daily one)", async () => {
+    const slo = await createSlo(admin, sloInputSchema.parse({ ...base, name: "Corrected", slug: "shop-corrected" }));
+    const slices = await createSlo(
+      admin,
+      sloInputSchema.parse({ ...base, name: "Corrected slices", slug: "shop-corrected-slices", budgeting: { method: "timeslices", sliceMinutes: 1, sliceTarget: 0.99 } }),
+    );
+    const burst = NOW - 3 * 86400; // the 2-hour 5 % burst
+    const daily = Date.UTC(2026, 9, 1, 0, 0) / 1000; // every day 00:00–00:10 UTC
+    for (const id of [slo.id, slices.id]) {
+      await createCorrection(admin, id, { reason: "Failover drill that went wrong", startsAt: new Date(burst * 1000).toISOString(), durationMinutes: 120 });
+      await createCorrection(admin, id, { reason: "Nightly vacuum", startsAt: new Date(daily * 1000).toISOString(), durationMinutes: 10, rrule: "FREQ=DAILY" });
+    }
+    expect(await createCorrection(viewer, slo.id, { reason: "x", startsAt: new Date(burst * 1000).toISOString(), durationMinutes: 5 }).catch((e) => e.code)).toBe("forbidden");
+    const start = NOW - 30 * 86400;
+    const excluded: [number, number][] = [[burst, burst + 7200]];
+    for (let d = Math.ceil((start - daily) / 86400) * 86400 + daily; d < NOW; d += 86400) excluded.push([d, d + 600]);
+    const sum = (f: (a: number, b: number) => { good: number; total: number }) => {
+      const all = f(start, NOW);
+      for (const [a, b] of excluded) {
+        const part = f(a, b);
+        all.good -= part.good;
+        all.total -= part.total;
+      }
+      return all;
+    };
+
+    const s = await sloStatus(viewer, slo, NOW * 1000);
+    expect(s.problem).toBeNull();
+    const exp = sum(expectedCounts);
+    within(s.counts!.total, exp.total);
+    within(s.budget!.sli!, exp.good / exp.total);
+    within(s.budget!.remaining, 1 - (exp.total - exp.good) / exp.total / 0.005);
+    // Without the burst (about 2.7 % of the budget) and the nightly windows, more budget is left than the uncorrected SLO has.
+    const plain = await sloStatus(viewer, (await listSlos(viewer)).find((x) => x.slug === "shop-availability")!, NOW * 1000);
+    expect(s.budget!.remaining).toBeGreaterThan(plain.budget!.remaining + 0.025);
+    // The budget in minutes shrinks with the excluded time: 2 h + 30 × 10 min.
+    expect(s.excluded.reduce((t, i) => t + i.endMs - i.startMs, 0)).toBe((120 + 30 * 10) * 60_000);
+    expect(s.budget!.allowedDowntimeMs).toBeCloseTo(0.005 * (30 * 86_400_000 - (120 + 300) * 60_000), 3);
+
+    const t = await sloStatus(viewer, slices, NOW * 1000);
+    const expSlices = sum((a, b) => expectedSlices(a, b, 0.99));
+    within(t.counts!.total, expSlices.total);
+    within(t.counts!.good, expSlices.good);
+  });
+
+  it("says what an incident cost each SLO, and flags the one that requires a postmortem", async () => {
+    const burst = NOW - 3 * 86400;
+    const incident = await createIncident(admin, { title: "Shop errors", severity: "SEV3", services: ["shop"], startedAt: new Date(burst * 1000).toISOString() }, burst * 1000 + 60_000);
+    const resolved = await updateIncident(admin, incident.id, { status: "resolved" }, undefined, (burst + 7200) * 1000);
+    const impact = await incidentSloImpact(viewer, resolved, NOW * 1000);
+    const plain = impact.slos.find((s) => s.name === "Availability")!;
+    // 2 hours at 5 % errors against 0.5 % of 30 days of traffic.
+    const bad = expectedCounts(burst, burst + 7200);
+    const window = expectedCounts(NOW - 30 * 86400, NOW);
+    within(plain.bad!, bad.total - bad.good);
+    within(plain.consumed!, (bad.total - bad.good) / (0.005 * window.total));
+    expect(plain.consumed).toBeLessThan(0.2);
+    // Counted in 1-minute slices, the same two hours are 120 bad slices: over half the 216 the
+    // 30-day budget allows, so the incident requires a postmortem.
+    const slices = impact.slos.find((s) => s.name === "Availability (slices)")!;
+    expect(slices.bad).toBe(120);
+    within(slices.consumed!, 120 / (0.005 * expectedSlices(NOW - 30 * 86400, NOW, 0.99).total));
+    expect(impact.postmortemRequired).toBe(true);
+    expect(impact.reason).toMatch(/Availability \(slices\)/);
   });
 
   it("reports a failing query as a problem, not numbers", async () => {

@@ -1,12 +1,19 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/roles";
-import { formatDuration } from "@/lib/prometheus/duration";
-import { PromQueryFailed, scalarQuery } from "@/lib/prometheus/server-query";
+import { batchScalars, type ScalarResult } from "@/lib/prometheus/batch";
+import { PromQueryFailed } from "@/lib/prometheus/server-query";
 import { errorBudget, type Budget, type Counts } from "./budget";
-import { BURN_WINDOWS, burnRate, timeToExhaustionMs, type BurnWindow } from "./burn-rate";
-import { sliQueries, type LatencySli, type RatioSli } from "./definition";
+import { BURN_WINDOW_MS, BURN_WINDOWS, burnRate, timeToExhaustionMs, type BurnWindow } from "./burn-rate";
+import { clip, combineCounts, countPlan, totalMs, type Interval } from "./count-plan";
+import { sliQueries } from "./definition";
+import { excludedIntervals } from "./excluded";
+import { outagesFor } from "./incident-outages";
+import { outageCounts } from "./incident-sli";
 import type { SloDto } from "./queries";
 import { resolveWindow, type ResolvedWindow } from "./window";
+
+
+export { rangeText } from "./range-text";
 
 export type SloStatus = {
   id: string;
@@ -17,52 +24,55 @@ export type SloStatus = {
   budget: Budget | null;
   burnRates: Partial<Record<BurnWindow, number | null>>;
   timeToExhaustionMs: number | null;
+  /** Maintenance windows and corrections inside the period, left out of the SLI and the budget. */
+  excluded: Interval[];
   /** Why there are no numbers: no data source, a failing query… */
   problem: string | null;
 };
 
-/** A PromQL range covering exactly `ms` (whole seconds). */
-export function rangeText(ms: number): string {
-  return formatDuration(Math.max(1000, Math.floor(ms / 1000) * 1000));
+function valueOf(r: ScalarResult): number | null {
+  if ("error" in r) throw r.error;
+  return r.value;
 }
 
-async function countsOver(actor: Principal, ds: string, slo: SloDto & { sli: RatioSli | LatencySli }, w: ResolvedWindow, now: number): Promise<Counts> {
-  const seconds = Math.floor(w.elapsedMs / 1000);
-  if (slo.budgeting.method === "timeslices") {
-    const slice = `${slo.budgeting.sliceMinutes}m`;
-    const q = sliQueries(slo.sli, slice);
-    const range = `${rangeText(w.elapsedMs)}:${slice}`;
-    const [good, total] = await Promise.all([
-      scalarQuery(actor, ds, `sum_over_time(((1 - (${q.errors}) / (${q.total})) >= bool ${slo.budgeting.sliceTarget})[${range}])`, now),
-      scalarQuery(actor, ds, `count_over_time((${q.total} > 0)[${range}])`, now),
-    ]);
-    return { good: good ?? 0, total: total ?? 0 };
-  }
-  const q = sliQueries(slo.sli, rangeText(w.elapsedMs));
-  const [errors, total] = await Promise.all([scalarQuery(actor, ds, q.errors, now), scalarQuery(actor, ds, q.total, now)]);
-  const totalEvents = (total ?? 0) * seconds;
-  return { good: Math.max(0, totalEvents - (errors ?? 0) * seconds), total: totalEvents };
+/** An incident-based SLO: seconds inside incidents, from Keel's own database (no Prometheus). */
+async function incidentStatus(slo: SloDto, minSeverity: number, w: ResolvedWindow, now: number, base: Pick<SloStatus, "id" | "computedAt" | "window" | "excluded">): Promise<SloStatus> {
+  const longest = Math.max(w.elapsedMs, ...BURN_WINDOWS.map((bw) => BURN_WINDOW_MS[bw]));
+  const outages = (await outagesFor([{ serviceId: slo.serviceId, minSeverity }], now - longest, now)).get(`${slo.serviceId}:${minSeverity}`) ?? [];
+  const counts = outageCounts(outages, now - w.elapsedMs, now, base.excluded);
+  const budget = errorBudget(slo.target, w.lengthMs - totalMs(base.excluded), counts);
+  const burnRates = Object.fromEntries(BURN_WINDOWS.map((bw) => [bw, burnRate(slo.target, outageCounts(outages, now - BURN_WINDOW_MS[bw], now, base.excluded))])) as Record<BurnWindow, number | null>;
+  const current = burnRates["1h"] ?? null;
+  return { ...base, counts, budget, burnRates, timeToExhaustionMs: timeToExhaustionMs(budget.remaining, current, w.lengthMs), problem: null };
 }
 
-/** The numbers of one SLO at `now`, from its data source (or the default one). */
+/**
+ * The numbers of one SLO at `now`, from its data source (or the default one): the window's counts
+ * without excluded periods, and the burn rates, in one batched request.
+ */
 export async function sloStatus(actor: Principal, slo: SloDto, now = Date.now()): Promise<SloStatus> {
   const w = resolveWindow(slo.window, now);
-  const base = { id: slo.id, computedAt: new Date(now).toISOString(), window: w };
+  const excluded = clip(await excludedIntervals(slo.id, w.startMs, w.endMs), w.startMs, w.endMs);
+  const base = { id: slo.id, computedAt: new Date(now).toISOString(), window: w, excluded };
   const empty = { ...base, counts: null, budget: null, burnRates: {}, timeToExhaustionMs: null };
-  if (slo.sli.kind === "incidents") return { ...empty, problem: "Incident-based SLIs are computed once Keel records incidents." };
+  if (slo.sli.kind === "incidents") return incidentStatus(slo, slo.sli.minSeverity, w, now, base);
   const sli = slo.sli;
   const ds = slo.datasourceId ?? "default";
   try {
-    const counts = await countsOver(actor, ds, { ...slo, sli }, w, now);
-    const budget = errorBudget(slo.target, w.lengthMs, counts);
-    const rates = await Promise.all(
-      BURN_WINDOWS.map(async (bw) => {
-        const q = sliQueries(sli, bw);
-        const [errors, total] = await Promise.all([scalarQuery(actor, ds, q.errors, now), scalarQuery(actor, ds, q.total, now)]);
-        return [bw, total ? burnRate(slo.target, { good: total - (errors ?? 0), total }) : null] as const;
+    const plan = countPlan(sli, slo.budgeting, w, now, excluded);
+    const burn = BURN_WINDOWS.flatMap((bw) => {
+      const q = sliQueries(sli, bw);
+      return [q.errors, q.total];
+    });
+    const results = (await batchScalars(actor, ds, [...plan.map((p) => p.query), ...burn], now)).map(valueOf);
+    const counts = combineCounts(plan, results.slice(0, plan.length));
+    const budget = errorBudget(slo.target, w.lengthMs - totalMs(excluded), counts);
+    const burnRates = Object.fromEntries(
+      BURN_WINDOWS.map((bw, i) => {
+        const [errors, total] = results.slice(plan.length + 2 * i, plan.length + 2 * i + 2);
+        return [bw, total ? burnRate(slo.target, { good: total - (errors ?? 0), total }) : null];
       }),
-    );
-    const burnRates = Object.fromEntries(rates) as Record<BurnWindow, number | null>;
+    ) as Record<BurnWindow, number | null>;
     const current = burnRates["1h"] ?? burnRates["6h"] ?? null;
     return { ...base, counts, budget, burnRates, timeToExhaustionMs: budget.noData ? null : timeToExhaustionMs(budget.remaining, current, w.lengthMs), problem: null };
   } catch (err) {

@@ -18,6 +18,7 @@ describe("renderPrometheusConfig", () => {
         { jobName: "demo", targets: ["127.0.0.1:9000"], honorLabels: true, dropTargetLabels: true },
         { jobName: "keel", targets: ["127.0.0.1:3000"], metricsPath: "/api/metrics", scrapeInterval: "5s", bearerToken: "s3cret" },
       ],
+      alertmanagers: ["127.0.0.1:9093"],
     });
 
   it("keeps the token out of the file, pointing to a credentials file instead", () => {
@@ -27,6 +28,11 @@ describe("renderPrometheusConfig", () => {
     expect(config.scrape_configs[1]).toMatchObject({ metrics_path: "/api/metrics", authorization: { type: "Bearer", credentials_file: "/x/token-1" } });
     expect(config.scrape_configs[0]).toMatchObject({ honor_labels: true, metric_relabel_configs: [{ action: "labeldrop", regex: "job|instance" }] });
     expect(config.scrape_configs[0].authorization).toBeUndefined();
+  });
+
+  it("sends alerts to the given Alertmanagers only when there are some", () => {
+    expect(JSON.parse(render("/x")).alerting).toEqual({ alertmanagers: [{ static_configs: [{ targets: ["127.0.0.1:9093"] }] }] });
+    expect(JSON.parse(renderPrometheusConfig({ tokenFile: () => "" }))).not.toHaveProperty("alerting");
   });
 
   it.skipIf(!prom.path)("is a configuration promtool accepts", async () => {

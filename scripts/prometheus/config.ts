@@ -30,6 +30,8 @@ export interface PrometheusConfigInput {
   /** Rule files to load (`rule_files`), absolute paths. */
   ruleFiles?: string[];
   scrapeConfigs?: ScrapeConfig[];
+  /** Alertmanagers (host:port) to send firing alerts to (`alerting.alertmanagers`); default none. */
+  alertmanagers?: string[];
   /** Where the token of scrape config i is stored (only for those with a bearerToken). */
   tokenFile: (index: number) => string;
 }
@@ -39,6 +41,7 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   const config = {
     global: { scrape_interval: interval, evaluation_interval: input.evaluationInterval ?? interval },
     ...(input.ruleFiles?.length ? { rule_files: input.ruleFiles } : {}),
+    ...(input.alertmanagers?.length ? { alerting: { alertmanagers: [{ static_configs: [{ targets: input.alertmanagers }] }] } } : {}),
     scrape_configs: (input.scrapeConfigs ?? []).map((s, i) => ({
       job_name: s.jobName,
       metrics_path: s.metricsPath ?? "/metrics",

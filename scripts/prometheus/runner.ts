@@ -62,6 +62,8 @@ export interface StartOptions {
   ruleFiles?: string[];
   /** Default none: the backfilled history is all the data there is. */
   scrapeConfigs?: ScrapeConfig[];
+  /** Alertmanagers (host:port) that alerting rules notify; default none. */
+  alertmanagers?: string[];
   /** `--storage.tsdb.retention.time`; default 3650d so backfilled history is never deleted. */
   retention?: string;
   /** How long to wait for `/-/ready`; default 30s. */
@@ -175,6 +177,7 @@ export async function startPrometheus(opts: StartOptions): Promise<RunningPromet
       evaluationInterval: opts.evaluationInterval,
       ruleFiles: opts.ruleFiles,
       scrapeConfigs: opts.scrapeConfigs,
+      alertmanagers: opts.alertmanagers,
       tokenFile,
     });
     await writeFile(configFile, config);

@@ -7,6 +7,7 @@ const tabs = [
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/datasources", label: "Data sources" },
+  { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

@@ -6,8 +6,10 @@ import { requirePage } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getSlo } from "@/lib/slo/queries";
+import { sloChartContext } from "@/lib/slo/chart-context";
 import { sliQueries } from "@/lib/slo/definition";
 import { describeWindow } from "@/lib/slo/window";
+import { targetText } from "@/lib/slo/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { SloTiles } from "@/components/slo/slo-tiles";
 import { SloCharts } from "@/components/slo/slo-charts";
 import { SloBurnDown } from "@/components/slo/slo-burn-down";
+import { SloCorrections } from "@/components/slo/slo-corrections";
 import { ChartSkeleton } from "@/components/charts/chart-states";
 import { ActionForm } from "@/components/ui/action-form";
 import { deleteSloAction, markReviewedAction } from "@/lib/slo/actions";
@@ -29,6 +32,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   });
   const charted = slo.sli.kind !== "incidents" ? slo.sli : null;
   const short = charted ? sliQueries(charted, "5m") : null;
+  const { policy, overridden, regions } = await sloChartContext(slo);
   return (
     <>
       <PageHeader
@@ -65,7 +69,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
       </p>
       <div className="space-y-4">
         <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Computing the error budget…</p>}>
-          <SloTiles user={user} slo={slo} />
+          <SloTiles user={user} slo={slo} policy={policy} overridden={overridden} />
         </Suspense>
         {short && (
           <Card title="History">
@@ -75,15 +79,21 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
               burnDownQuery={null}
               target={slo.target}
               slaTarget={slo.slaTarget}
+              alertLevels={slo.alertLevels}
+              regions={regions}
+              policy={policy}
               windowLabel={describeWindow(slo.window)}
             />
             <div className="mt-4">
               <Suspense fallback={<ChartSkeleton label="Loading the burn-down…" />}>
-                <SloBurnDown user={user} slo={slo} windowLabel={describeWindow(slo.window)} />
+                <SloBurnDown user={user} slo={slo} policy={policy} windowLabel={describeWindow(slo.window)} />
               </Suspense>
             </div>
           </Card>
         )}
+        <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading maintenance windows…</p>}>
+          <SloCorrections user={user} sloId={slo.id} />
+        </Suspense>
         <Card title="Definition">
           <dl className="space-y-2 text-sm">
             {short && (
@@ -92,6 +102,17 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
                 <dd className="font-mono text-xs break-all">{short.errors}</dd>
                 <dt className="text-muted">Total events</dt>
                 <dd className="font-mono text-xs break-all">{short.total}</dd>
+              </>
+            )}
+            {slo.alertLevels && (
+              <>
+                <dt className="text-muted">Alert levels</dt>
+                <dd>
+                  {(["warning", "critical", "page"] as const)
+                    .filter((k) => slo.alertLevels?.[k] !== undefined)
+                    .map((k) => `${k} ${targetText(slo.alertLevels![k]!)}`)
+                    .join(" · ")}
+                </dd>
               </>
             )}
             <dt className="text-muted">Owner</dt>

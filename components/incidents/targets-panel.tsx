@@ -1,0 +1,30 @@
+import { Badge } from "@/components/ui/badge";
+import type { IncidentDto } from "@/lib/incidents/dto";
+import { severityInfo } from "@/lib/incidents/severity";
+import { targetRows } from "./targets";
+
+const tones = { met: "ok", missed: "danger", overdue: "danger", running: "neutral" } as const;
+const words = { met: "Met", missed: "Missed", overdue: "Overdue", running: "Open" } as const;
+
+export function TargetsPanel({ incident, now }: { incident: IncidentDto; now: number }) {
+  const info = severityInfo(incident.severity);
+  return (
+    <div className="space-y-2 text-sm">
+      <p className="text-muted">
+        {incident.severity} ({info.label}): {info.meaning}. Counted from detection.
+      </p>
+      <ul className="space-y-1">
+        {targetRows(incident, now).map((r) => (
+          <li key={r.label} className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">
+              {r.label} within {r.target}
+            </span>
+            <Badge tone={tones[r.state]}>{words[r.state]}</Badge>
+            <span className="text-muted">{r.detail}</span>
+          </li>
+        ))}
+      </ul>
+      {info.postmortemRequired && <p className="text-muted">{incident.severity} incidents need a published postmortem before they close.</p>}
+    </div>
+  );
+}

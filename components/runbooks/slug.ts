@@ -1,0 +1,2 @@
+/** "Database connection exhaustion!" → "database-connection-exhaustion": a slug suggested from a title. */
+export { slugify as slugFromTitle } from "@/lib/slug";

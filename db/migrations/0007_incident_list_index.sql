@@ -1,0 +1,2 @@
+DROP INDEX "incidents_status_idx";--> statement-breakpoint
+CREATE INDEX "incidents_status_severity_started_idx" ON "incidents" USING btree ("status","severity","started_at" DESC NULLS LAST,"id" DESC NULLS LAST);
