@@ -128,6 +128,8 @@ test.describe("SLOs", () => {
     await expect(page.getByRole("table")).toContainText("Checkout API", { timeout: 20_000 });
     await expect(page.getByRole("link", { name: "Edit policy" })).toHaveCount(0);
     await page.goto("/policy/settings");
+    // The denial redirects after the page has begun streaming; wait for it to land before navigating on.
+    await expect(page).toHaveURL(/\/\?denied=1$/);
     await expect(page.getByRole("heading", { name: "Policy settings" })).toHaveCount(0);
     const put = await page.request.put("/api/v1/policy", { data: { warningBelow: 0.9, exhaustedBelow: 0.5, actions: { healthy: ["x"], warning: ["y"], exhausted: ["z"] } } });
     expect(put.status()).toBe(403);

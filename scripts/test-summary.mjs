@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 
 const suites = [
   { name: "vitest", file: "reports/vitest.json", read: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests + r.numTodoTests }) },
-  { name: "playwright", file: "reports/e2e.json", read: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0), skipped: r.stats.skipped }) },
+  { name: "playwright", file: "reports/e2e.json", read: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0), skipped: r.stats.skipped, flaky: r.stats.flaky }) },
 ];
 
 let passed = 0;
@@ -16,7 +16,7 @@ for (const s of suites) {
     continue;
   }
   const r = s.read(JSON.parse(readFileSync(s.file, "utf8")));
-  console.log(`${s.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  console.log(`${s.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.flaky ? ` (${r.flaky} passed only on retry: flaky)` : ""}`);
   passed += r.passed;
   failed += r.failed;
 }
