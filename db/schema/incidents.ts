@@ -133,3 +133,26 @@ export const incidentTimeline = pgTable(
     index("incident_timeline_incident_at_idx").on(t.incidentId, t.at),
   ],
 );
+
+/**
+ * Admins' edits of a severity's targets (lib/incidents/severity.ts holds the defaults). A row per
+ * edited level; a target is minutes or business days, never both.
+ */
+export const severityTargets = pgTable(
+  "severity_targets",
+  {
+    level: smallint("level").primaryKey(),
+    respondMinutes: integer("respond_minutes"),
+    respondBusinessDays: integer("respond_business_days"),
+    resolveMinutes: integer("resolve_minutes"),
+    resolveBusinessDays: integer("resolve_business_days"),
+    postmortemRequired: boolean("postmortem_required").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("severity_targets_level_check", sql`${t.level} between 1 and 4`),
+    check("severity_targets_respond_check", sql`(coalesce(${t.respondMinutes}, 0) > 0) <> (coalesce(${t.respondBusinessDays}, 0) > 0)`),
+    check("severity_targets_resolve_check", sql`(coalesce(${t.resolveMinutes}, 0) > 0) <> (coalesce(${t.resolveBusinessDays}, 0) > 0)`),
+  ],
+);

@@ -9,3 +9,4 @@ export * from "./integrations";
 export * from "./notifications";
 export * from "./runbooks";
 export * from "./status-page";
+export * from "./capacity";
