@@ -8,6 +8,9 @@ const tabs = [
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/datasources", label: "Data sources" },
   { href: "/settings/notifications", label: "Notifications" },
+  { href: "/settings/integrations", label: "Alert integrations" },
+  { href: "/settings/severities", label: "Severities" },
+  { href: "/settings/status-page", label: "Status page" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 
@@ -15,7 +18,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   await requirePage("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Users, teams, API tokens, data sources and the security audit log." />
+      <PageHeader title="Settings" description="Users, teams, API tokens, data sources, notifications, alert integrations, severities, the status page and the security audit log." />
       <nav aria-label="Settings" className="mb-4 flex flex-wrap gap-1 border-b border-line">
         {tabs.map((t) => (
           <Link key={t.href} href={t.href} className="rounded-t-md px-3 py-2 text-sm text-muted hover:bg-raised hover:text-fg">
