@@ -1,20 +1,20 @@
 import { Badge } from "@/components/ui/badge";
 import type { IncidentDto } from "@/lib/incidents/dto";
-import { severityInfo } from "@/lib/incidents/severity";
+import type { SeverityTable } from "@/lib/incidents/severity";
 import { targetRows } from "./targets";
 
 const tones = { met: "ok", missed: "danger", overdue: "danger", running: "neutral" } as const;
 const words = { met: "Met", missed: "Missed", overdue: "Overdue", running: "Open" } as const;
 
-export function TargetsPanel({ incident, now }: { incident: IncidentDto; now: number }) {
-  const info = severityInfo(incident.severity);
+export function TargetsPanel({ incident, now, table }: { incident: IncidentDto; now: number; table: SeverityTable }) {
+  const info = table[incident.severity];
   return (
     <div className="space-y-2 text-sm">
       <p className="text-muted">
         {incident.severity} ({info.label}): {info.meaning}. Counted from detection.
       </p>
       <ul className="space-y-1">
-        {targetRows(incident, now).map((r) => (
+        {targetRows(incident, now, table).map((r) => (
           <li key={r.label} className="flex flex-wrap items-center gap-2">
             <span className="font-medium">
               {r.label} within {r.target}

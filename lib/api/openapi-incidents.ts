@@ -1,6 +1,7 @@
 import { incidentInputSchema, incidentPatchSchema, timelineEntryInputSchema, timestampEditSchema } from "@/lib/incidents/schemas";
 import { STATUSES } from "@/lib/incidents/lifecycle";
 import { SEVERITIES } from "@/lib/incidents/severity";
+import { severityTargetsInputSchema } from "@/lib/incidents/severity-schemas";
 import { timelineKinds } from "@/db/schema/incidents";
 import { jsonSchema as json, problemResponses as errors } from "./openapi-helpers";
 
@@ -66,7 +67,22 @@ const entry = {
   },
 };
 
+const target = { oneOf: [{ type: "object", properties: { minutes: { type: "integer" } } }, { type: "object", properties: { businessDays: { type: "integer" } } }] };
+
 export const incidentSchemas = {
+  Severities: {
+    type: "object",
+    properties: {
+      severities: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { severity: { type: "string", enum: SEVERITIES }, label: { type: "string" }, meaning: { type: "string" }, respond: target, resolve: target, postmortemRequired: { type: "boolean" } },
+        },
+      },
+    },
+  },
+  SeverityTargetsInput: json(severityTargetsInputSchema),
   IncidentSummary: summary,
   Incident: incident,
   IncidentInput: json(incidentInputSchema),
@@ -80,6 +96,14 @@ const lifecycle =
   "Status moves forward (skipping allowed) up to resolved; monitoring or resolved may go back to investigating; closed only from resolved, once a required postmortem (SEV1, SEV2) is published; closed is final. A refused move is a 409 naming the allowed next statuses.";
 
 export const incidentPaths = {
+  "/severities": {
+    get: { summary: "Every severity's meaning, respond and resolve targets, and whether closing needs a postmortem", responses: { ...ok("The severities", "Severities"), ...errors(401) } },
+    put: {
+      summary: "Set the targets of the severities given (admin); the others keep theirs",
+      requestBody: body("SeverityTargetsInput"),
+      responses: { ...ok("The severities now", "Severities"), ...errors(400, 401, 403) },
+    },
+  },
   "/incidents": {
     get: {
       summary: "List incidents, newest start first, keyset-paginated",

@@ -6,7 +6,7 @@
 import { AppError } from "@/lib/errors";
 import type { IncidentImpact, TimelineKind } from "@/db/schema";
 import { canClose, checkTransition, postmortemRequiredByDefault, transitionStamps, type Stamps, type Status } from "./lifecycle";
-import { severityLevel, type Severity } from "./severity";
+import { severityLevel, type Severity, type SeverityTable } from "./severity";
 
 export type Person = { id: string; name: string; email: string };
 export type ServiceRef = { id: string; slug: string };
@@ -86,7 +86,7 @@ const sameImpact = (a: IncidentImpact, b: IncidentImpact) =>
  * Plans the update. Throws a 409 with the state machine's message when the status move is not
  * allowed or the incident may not close yet; nothing is planned then.
  */
-export function planUpdate(cur: IncidentState, patch: ResolvedPatch, at: Date, opts: { postmortemPublished: boolean; postmortemRequired?: boolean }): UpdatePlan {
+export function planUpdate(cur: IncidentState, patch: ResolvedPatch, at: Date, opts: { postmortemPublished: boolean; postmortemRequired?: boolean; table?: SeverityTable }): UpdatePlan {
   const plan: UpdatePlan = { changed: [], row: {}, responders: { add: [], remove: [] }, services: { add: [], remove: [] }, entries: [] };
   const entry = (kind: TimelineKind, body: string, data: Record<string, unknown>) => plan.entries.push({ kind, body, data });
 
@@ -101,7 +101,7 @@ export function planUpdate(cur: IncidentState, patch: ResolvedPatch, at: Date, o
     const move = checkTransition(cur.status, patch.status);
     if (!move.ok) throw new AppError("conflict", move.message, { status: [move.message] });
     if (patch.status === "closed") {
-      const required = opts.postmortemRequired ?? postmortemRequiredByDefault(severity);
+      const required = opts.postmortemRequired ?? postmortemRequiredByDefault(severity, opts.table);
       const close = canClose(cur, { postmortemRequired: required, postmortemPublished: opts.postmortemPublished });
       if (!close.ok) throw new AppError("conflict", close.reason, { status: [close.reason] });
     }

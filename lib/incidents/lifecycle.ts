@@ -21,7 +21,7 @@
  * - a relapse clears mitigated and resolved: the incident is neither any more, and the next
  *   mitigation and resolution are the ones that count. The timeline keeps the earlier times.
  */
-import { SEVERITY_TABLE, type Severity } from "./severity";
+import { SEVERITY_TABLE, type Severity, type SeverityTable } from "./severity";
 
 export const STATUSES = ["triaging", "investigating", "identified", "monitoring", "resolved", "closed"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -105,6 +105,6 @@ export function canClose(incident: { status: Status }, opts: { postmortemRequire
 }
 
 /** SEV1 and SEV2 incidents need a postmortem unless configured otherwise. */
-export function postmortemRequiredByDefault(severity: Severity): boolean {
-  return SEVERITY_TABLE[severity].postmortemRequired;
+export function postmortemRequiredByDefault(severity: Severity, table: SeverityTable = SEVERITY_TABLE): boolean {
+  return table[severity].postmortemRequired;
 }

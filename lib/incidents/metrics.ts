@@ -9,7 +9,7 @@
  * incident page does (severity.ts `metTarget`): an incident not yet acknowledged counts as missed
  * once its target has passed at `now`, and is left out while it still has time.
  */
-import { dueAt, metTarget, SEVERITIES, SEVERITY_TABLE, type Severity } from "./severity";
+import { dueAt, metTarget, SEVERITIES, SEVERITY_TABLE, type Severity, type SeverityTable } from "./severity";
 
 export type MetricIncident = {
   severity: Severity;
@@ -51,13 +51,13 @@ export function durationStat(values: readonly number[]): DurationStat {
 }
 
 /** Met, missed or not yet decided (null) for one incident's respond target at `now`. */
-export function ackWithinTarget(i: MetricIncident, now: number, timeZone = "UTC"): boolean | null {
-  if (i.acknowledgedAt !== null) return metTarget(i.severity, "respond", i.detectedAt, i.acknowledgedAt, timeZone);
-  return dueAt(SEVERITY_TABLE[i.severity].respond, i.detectedAt, timeZone) < now ? false : null;
+export function ackWithinTarget(i: MetricIncident, now: number, timeZone = "UTC", table: SeverityTable = SEVERITY_TABLE): boolean | null {
+  if (i.acknowledgedAt !== null) return metTarget(i.severity, "respond", i.detectedAt, i.acknowledgedAt, timeZone, table);
+  return dueAt(table[i.severity].respond, i.detectedAt, timeZone) < now ? false : null;
 }
 
-export function summarise(key: string, label: string, list: readonly MetricIncident[], now: number, timeZone = "UTC"): MetricGroup {
-  const decided = list.map((i) => ackWithinTarget(i, now, timeZone)).filter((v): v is boolean => v !== null);
+export function summariseGroup(key: string, label: string, list: readonly MetricIncident[], now: number, timeZone = "UTC", table: SeverityTable = SEVERITY_TABLE): MetricGroup {
+  const decided = list.map((i) => ackWithinTarget(i, now, timeZone, table)).filter((v): v is boolean => v !== null);
   const met = decided.filter(Boolean).length;
   return {
     key,
@@ -112,8 +112,9 @@ function groupBy(list: readonly MetricIncident[], keys: (i: MetricIncident) => s
  * listed, empty ones too; every severity is always listed; services are those that had incidents,
  * by name.
  */
-export function incidentMetrics(incidents: readonly MetricIncident[], now: number, options: { range?: { from: number; to: number }; timeZone?: string } = {}): IncidentMetrics {
+export function incidentMetrics(incidents: readonly MetricIncident[], now: number, options: { range?: { from: number; to: number }; timeZone?: string; table?: SeverityTable } = {}): IncidentMetrics {
   const tz = options.timeZone ?? "UTC";
+  const summarise = (key: string, label: string, list: readonly MetricIncident[]) => summariseGroup(key, label, list, now, tz, options.table);
   const byMonth = groupBy(incidents, (i) => [monthKey(i.startedAt, tz)]);
   const months = options.range ? monthsBetween(options.range.from, options.range.to - 1, tz) : [];
   const monthKeys = [...new Set([...months, ...byMonth.keys()])].sort();
@@ -125,11 +126,11 @@ export function incidentMetrics(incidents: readonly MetricIncident[], now: numbe
   });
   const serviceLabel = (slug: string) => (slug === NO_SERVICE ? "No service" : (names.get(slug) ?? slug));
   return {
-    overall: summarise("all", "All incidents", incidents, now, tz),
-    byMonth: monthKeys.map((k) => summarise(k, monthLabel(k), byMonth.get(k) ?? [], now, tz)),
-    bySeverity: SEVERITIES.map((s) => summarise(s, s, bySeverity.get(s) ?? [], now, tz)),
+    overall: summarise("all", "All incidents", incidents),
+    byMonth: monthKeys.map((k) => summarise(k, monthLabel(k), byMonth.get(k) ?? [])),
+    bySeverity: SEVERITIES.map((s) => summarise(s, s, bySeverity.get(s) ?? [])),
     byService: [...byService.keys()]
       .sort((a, b) => (a === NO_SERVICE ? 1 : b === NO_SERVICE ? -1 : serviceLabel(a).localeCompare(serviceLabel(b)) || a.localeCompare(b)))
-      .map((k) => summarise(k, serviceLabel(k), byService.get(k)!, now, tz)),
+      .map((k) => summarise(k, serviceLabel(k), byService.get(k)!)),
   };
 }

@@ -14,6 +14,7 @@ import { peopleById, resolvePeople, type Person } from "./people";
 import { parseIncidentRef } from "./ref";
 import { incidentFilterSchema, incidentInputSchema, incidentPatchSchema, type IncidentFilter, type IncidentInput, type IncidentPatch } from "./schemas";
 import { severityLevel, severityOf } from "./severity";
+import { getSeverityTable } from "./severity-targets";
 import { writeTimeline } from "./timeline";
 import { checkTimestampEdit, stampLabel, type StampField } from "./timestamps";
 import { enqueueIncidentEvent } from "@/lib/notify/enqueue";
@@ -209,6 +210,8 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
   const p = parsed.data;
   const expected = version ?? p.version;
   const { actorId } = auditActor(actor);
+  // Read before the transaction: the embedded database has one connection, which the transaction holds.
+  const table = await getSeverityTable();
   const result = await getDb().transaction(async (tx) => {
     const row = await lockIncident(tx, ref);
     if (expected !== undefined && expected !== row.version) throw staleVersion(refOf(row));
@@ -227,7 +230,7 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
       },
       new Date(nowMs),
       // Keel has no postmortems yet: a required one is never published.
-      { postmortemPublished: false },
+      { postmortemPublished: false, table },
     );
     if (!plan.changed.length) return { row, changed: [] };
     await tx

@@ -1,6 +1,7 @@
 /**
  * Incident severities SEV1..SEV4: what each means and how fast Keel expects a response and a
- * resolution. These are the defaults; admins will be able to edit the targets.
+ * resolution. `SEVERITY_TABLE` holds the defaults; admins edit the targets and whether a
+ * postmortem is required (lib/incidents/severity-targets.ts), and callers pass the edited table.
  */
 import { TZDate } from "@date-fns/tz";
 import { addBusinessDays } from "date-fns";
@@ -25,7 +26,9 @@ export type SeverityInfo = {
   postmortemRequired: boolean;
 };
 
-export const SEVERITY_TABLE: Readonly<Record<Severity, SeverityInfo>> = {
+export type SeverityTable = Readonly<Record<Severity, SeverityInfo>>;
+
+export const SEVERITY_TABLE: SeverityTable = {
   SEV1: { severity: "SEV1", level: 1, label: "critical", meaning: "Service down", respond: { minutes: 15 }, resolve: { minutes: 4 * 60 }, postmortemRequired: true },
   SEV2: { severity: "SEV2", level: 2, label: "high", meaning: "Major feature broken", respond: { minutes: 30 }, resolve: { minutes: 12 * 60 }, postmortemRequired: true },
   SEV3: { severity: "SEV3", level: 3, label: "medium", meaning: "Minor feature broken", respond: { minutes: 2 * 60 }, resolve: { minutes: 48 * 60 }, postmortemRequired: false },
@@ -48,8 +51,8 @@ export function severityLevel(severity: Severity): SeverityLevel {
   return SEVERITY_TABLE[severity].level;
 }
 
-export function severityInfo(severity: Severity): SeverityInfo {
-  return SEVERITY_TABLE[severity];
+export function severityInfo(severity: Severity, table: SeverityTable = SEVERITY_TABLE): SeverityInfo {
+  return table[severity];
 }
 
 /** "15 min", "4 h", "1 week", "next business day". */
@@ -72,6 +75,6 @@ export function dueAt(target: Target, fromMs: number, timeZone = "UTC"): number 
 }
 
 /** Whether a milestone reached at `atMs` met the severity's respond or resolve target counted from `fromMs`. */
-export function metTarget(severity: Severity, which: "respond" | "resolve", fromMs: number, atMs: number, timeZone = "UTC"): boolean {
-  return atMs <= dueAt(SEVERITY_TABLE[severity][which], fromMs, timeZone);
+export function metTarget(severity: Severity, which: "respond" | "resolve", fromMs: number, atMs: number, timeZone = "UTC", table: SeverityTable = SEVERITY_TABLE): boolean {
+  return atMs <= dueAt(table[severity][which], fromMs, timeZone);
 }

@@ -16,6 +16,7 @@ import { StatusBadge } from "@/components/incidents/status-badge";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { RolesPanel } from "@/components/incidents/roles-panel";
 import { TargetsPanel } from "@/components/incidents/targets-panel";
+import { getSeverityTable } from "@/lib/incidents/severity-targets";
 import { TimestampsPanel } from "@/components/incidents/timestamps-panel";
 import { ImpactPanel } from "@/components/incidents/impact-panel";
 import { SloImpact } from "@/components/incidents/slo-impact";
@@ -41,13 +42,13 @@ async function load(user: Principal, ref: string) {
     throw err;
   });
   const responder = hasRole(user.role, "responder");
-  const [timeline, people] = await Promise.all([listTimeline(user, incident.id), responder ? assignablePeople(user) : null]);
-  return { now, incident, timeline, people, responder };
+  const [timeline, people, table] = await Promise.all([listTimeline(user, incident.id), responder ? assignablePeople(user) : null, getSeverityTable()]);
+  return { now, incident, timeline, people, responder, table };
 }
 
 export default async function IncidentPage({ params }: Params) {
   const user = await requirePage();
-  const { now, incident, timeline, people, responder } = await load(user, decodeURIComponent((await params).id));
+  const { now, incident, timeline, people, responder, table } = await load(user, decodeURIComponent((await params).id));
   return (
     <>
       <PageHeader
@@ -109,7 +110,7 @@ export default async function IncidentPage({ params }: Params) {
             <RolesPanel incident={incident} userId={user.userId} people={people} />
           </Card>
           <Card title="Targets">
-            <TargetsPanel incident={incident} now={now} />
+            <TargetsPanel incident={incident} now={now} table={table} />
           </Card>
           <Card title="Times">
             <TimestampsPanel incident={incident} canEdit={responder} />

@@ -4,6 +4,7 @@ import { requirePage } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/roles";
 import { loadMetricIncidents } from "@/lib/incidents/metrics-load";
 import { incidentMetrics } from "@/lib/incidents/metrics";
+import { getSeverityTable } from "@/lib/incidents/severity-targets";
 import { METRIC_RANGES, metricRange } from "@/lib/incidents/metrics-range";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/card";
@@ -20,8 +21,8 @@ const MIN = 60_000;
 async function load(user: Principal, key: string | undefined) {
   const now = Date.now();
   const range = metricRange(key, now);
-  const incidents = await loadMetricIncidents(user, range);
-  return { range, incidents, m: incidentMetrics(incidents, now, { range }) };
+  const [incidents, table] = await Promise.all([loadMetricIncidents(user, range), getSeverityTable()]);
+  return { range, incidents, m: incidentMetrics(incidents, now, { range, table }) };
 }
 
 export default async function IncidentMetricsPage({ searchParams }: { searchParams: Promise<Search> }) {
