@@ -5,6 +5,9 @@ import { deleteChannelAction, setChannelEnabledAction, testChannelAction } from 
 import { EVENT_LABELS } from "@/lib/notify/event-labels";
 import type { ChannelDto, DeliveryDto } from "@/lib/notify/dto";
 import { DeliveryLog } from "./delivery-log";
+import { ChannelForm } from "./channel-form";
+
+type Option = { slug: string; name: string };
 
 function scopeText(scope: ChannelDto["scope"]): string {
   if (scope.type === "all") return "Every incident";
@@ -12,7 +15,7 @@ function scopeText(scope: ChannelDto["scope"]): string {
 }
 
 /** One channel: where it sends, for which incidents and events, its controls and its recent deliveries. */
-export function ChannelCard({ channel: c, deliveries, now }: { channel: ChannelDto; deliveries: DeliveryDto[]; now: number }) {
+export function ChannelCard({ channel: c, deliveries, now, services, teams }: { channel: ChannelDto; deliveries: DeliveryDto[]; now: number; services: Option[]; teams: Option[] }) {
   const title = (
     <span className="flex flex-wrap items-center gap-2">
       {c.name}
@@ -35,6 +38,12 @@ export function ChannelCard({ channel: c, deliveries, now }: { channel: ChannelD
         <ActionForm action={testChannelAction} hidden={{ id: c.id }} label={`Send test to ${c.name}`} />
         <ActionForm action={deleteChannelAction} hidden={{ id: c.id }} label={`Delete ${c.name}`} variant="danger" confirm={`Delete channel ${c.name} and its delivery log?`} />
       </div>
+      <details className="mb-3 rounded-md border border-line p-3">
+        <summary className="cursor-pointer text-sm font-medium">Edit {c.name}</summary>
+        <div className="mt-3">
+          <ChannelForm channel={c} services={services} teams={teams} />
+        </div>
+      </details>
       <h3 className="mb-2 text-sm font-semibold">Recent deliveries</h3>
       <DeliveryLog channelName={c.name} items={deliveries} now={now} />
     </Card>

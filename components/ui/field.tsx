@@ -44,26 +44,28 @@ function described(name: string, hint: unknown, errors?: string[]) {
   return { "aria-describedby": describedByIds(name, hint, errors), "aria-invalid": errors?.length ? true : undefined };
 }
 
-export function TextField({ name, label, hint, errors, ...props }: FieldProps & ComponentProps<"input">) {
+// `id` defaults to `name`; pass one when the same form appears more than once on a page.
+
+export function TextField({ name, id = name, label, hint, errors, ...props }: FieldProps & ComponentProps<"input">) {
   return (
-    <Wrapper name={name} label={label} hint={hint} errors={errors}>
-      <input id={name} name={name} className={inputClass} {...described(name, hint, errors)} {...props} />
+    <Wrapper name={id} label={label} hint={hint} errors={errors}>
+      <input id={id} name={name} className={inputClass} {...described(id, hint, errors)} {...props} />
     </Wrapper>
   );
 }
 
-export function TextArea({ name, label, hint, errors, ...props }: FieldProps & ComponentProps<"textarea">) {
+export function TextArea({ name, id = name, label, hint, errors, ...props }: FieldProps & ComponentProps<"textarea">) {
   return (
-    <Wrapper name={name} label={label} hint={hint} errors={errors}>
-      <textarea id={name} name={name} className={inputClass} {...described(name, hint, errors)} {...props} />
+    <Wrapper name={id} label={label} hint={hint} errors={errors}>
+      <textarea id={id} name={name} className={inputClass} {...described(id, hint, errors)} {...props} />
     </Wrapper>
   );
 }
 
-export function SelectField({ name, label, hint, errors, children, ...props }: FieldProps & ComponentProps<"select">) {
+export function SelectField({ name, id = name, label, hint, errors, children, ...props }: FieldProps & ComponentProps<"select">) {
   return (
-    <Wrapper name={name} label={label} hint={hint} errors={errors}>
-      <select id={name} name={name} className={inputClass} {...described(name, hint, errors)} {...props}>
+    <Wrapper name={id} label={label} hint={hint} errors={errors}>
+      <select id={id} name={name} className={inputClass} {...described(id, hint, errors)} {...props}>
         {children}
       </select>
     </Wrapper>

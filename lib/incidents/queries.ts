@@ -15,6 +15,8 @@ import { parseIncidentRef } from "./ref";
 import { incidentFilterSchema, incidentInputSchema, incidentPatchSchema, type IncidentFilter, type IncidentInput, type IncidentPatch } from "./schemas";
 import { severityLevel, severityOf } from "./severity";
 import { getSeverityTable } from "./severity-targets";
+import { enqueueRoleMails } from "@/lib/notify/role-mail";
+import { roleMailChange } from "./role-changes";
 import { writeTimeline } from "./timeline";
 import { checkTimestampEdit, stampLabel, type StampField } from "./timestamps";
 import { enqueueIncidentEvent } from "@/lib/notify/enqueue";
@@ -243,6 +245,7 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
     if (plan.services.remove.length) await tx.delete(is).where(and(eq(is.incidentId, row.id), inArray(is.serviceId, plan.services.remove)));
     await writeTimeline(tx, row.id, plan.entries.map((e) => ({ ...e, at: new Date(nowMs), authorId: actorId })));
     await enqueueIncidentEvent(tx, row.id, changeEvents(plan.changed, plan.row.status), new Date(nowMs), { severity: severityOf(row.severity), status: row.status });
+    await enqueueRoleMails(tx, row.id, roleMailChange(row, plan), { id: actorId, name: actor.name || actor.email }, new Date(nowMs));
     return { row, changed: plan.changed };
   });
   if (result.changed.length) {

@@ -27,6 +27,27 @@ export async function createChannelAction(_prev: FormState, form: FormData): Pro
   return state;
 }
 
+/** Edits a channel from its card: the kind stays; a blank webhook URL keeps the stored one (it is shown masked). */
+export async function updateChannelAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const state = await runFormAction(form, async (actor) => {
+    const input = channelFormToInput(form);
+    const version = Number(str(form, "version"));
+    const { channel, secret } = await updateChannel(actor, id.parse(str(form, "id")), {
+      name: input.name as string,
+      url: input.url ? (input.url as string) : undefined,
+      emails: input.emails as string[] | undefined,
+      service: input.service as string | null,
+      team: input.team as string | null,
+      events: input.events as ChannelInput["events"],
+      rotateSecret: str(form, "rotateSecret") === "on" || undefined,
+      version: Number.isInteger(version) && version > 0 ? version : undefined,
+    });
+    return secret ? { message: `Saved ${channel.name}. Copy its new signing secret now: it will not be shown again.`, secret } : { message: `Saved ${channel.name}.` };
+  });
+  revalidatePath(PAGE);
+  return state;
+}
+
 export async function setChannelEnabledAction(_prev: FormState, form: FormData): Promise<FormState> {
   const state = await runFormAction(form, async (actor) => {
     const enabled = str(form, "enabled") === "true";

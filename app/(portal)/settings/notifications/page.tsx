@@ -19,6 +19,8 @@ async function load(admin: Principal) {
 
 export default async function NotificationsPage() {
   const { channels, services, teams, logs, now } = await load(await requirePage("admin"));
+  const serviceOptions = services.items.map(({ slug, name }) => ({ slug, name }));
+  const teamOptions = teams.map(({ slug, name }) => ({ slug, name }));
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
@@ -28,10 +30,10 @@ export default async function NotificationsPage() {
       {channels.length === 0 ? (
         <EmptyState title="No notification channels yet.">Add a webhook or email recipients below.</EmptyState>
       ) : (
-        channels.map((c, k) => <ChannelCard key={c.id} channel={c} deliveries={logs[k].items} now={now} />)
+        channels.map((c, k) => <ChannelCard key={c.id} channel={c} deliveries={logs[k].items} now={now} services={serviceOptions} teams={teamOptions} />)
       )}
       <Card title="Add a channel">
-        <ChannelForm services={services.items.map(({ slug, name }) => ({ slug, name }))} teams={teams.map(({ slug, name }) => ({ slug, name }))} />
+        <ChannelForm services={serviceOptions} teams={teamOptions} />
       </Card>
     </div>
   );
