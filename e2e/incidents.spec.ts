@@ -34,6 +34,10 @@ test.describe("incidents", () => {
     const ref = new URL(page.url()).pathname.split("/").at(-1)!;
     await expect(inc.heading()).toHaveText(`${ref}: ${title}`);
     await expect(inc.status()).toHaveText("Triaging");
+    // The affected services' SLIs are charted over the incident window, one panel per SLO.
+    const slos = page.locator("section").filter({ has: page.getByRole("heading", { name: "SLOs during the incident" }) });
+    await expect(slos.getByRole("heading", { name: "Checkout availability (Checkout API)", level: 3 })).toBeVisible();
+    await expect(slos.getByRole("heading", { name: "Checkout latency under 1 s (Checkout API)", level: 3 })).toBeVisible();
     await expect(page.getByText("SEV2", { exact: true }).first()).toBeVisible();
     await expect(inc.timeline()).toContainText(`Declared ${ref} as SEV2: ${title}`);
     await expect(inc.timeline()).toContainText("Rory Responder");

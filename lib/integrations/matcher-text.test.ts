@@ -21,6 +21,10 @@ describe("label matchers as text", () => {
     expect(parseMatchers('1abc="x"').ok).toBe(false);
   });
 
+  it("writes alertname first, then the labels by name", () => {
+    expect(formatMatchers({ team: { regex: "pay.*" }, env: "prod", alertname: "DiskFull" })).toBe('alertname="DiskFull", env="prod", team=~"pay.*"');
+  });
+
   it("round-trips", () => {
     const cases: Record<string, LabelMatcher>[] = [{}, { a: "x" }, { a: 'q"uote', b: { regex: "back\\slash|x" } }, { alertname: "HighErrorRate", service: { regex: "checkout-.*" } }];
     for (const match of cases) {

@@ -32,9 +32,13 @@ export function parseMatchers(text: string): MatcherParse {
   return { ok: true, match };
 }
 
-/** The inverse of `parseMatchers`, labels in the order given. */
+/** `alertname` first, then the other labels by name: stored rules do not keep the order typed. */
+const labelOrder = (a: string, b: string) => (a === "alertname" ? -1 : b === "alertname" ? 1 : a.localeCompare(b));
+
+/** The inverse of `parseMatchers`. */
 export function formatMatchers(match: Record<string, LabelMatcher>): string {
   return Object.entries(match)
+    .sort(([a], [b]) => labelOrder(a, b))
     .map(([name, m]) => (typeof m === "string" ? `${name}="${escape(m)}"` : `${name}=~"${escape(m.regex)}"`))
     .join(", ");
 }

@@ -16,6 +16,7 @@ import { StatusBadge } from "@/components/incidents/status-badge";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { RolesPanel } from "@/components/incidents/roles-panel";
 import { TargetsPanel } from "@/components/incidents/targets-panel";
+import { IncidentSlos } from "@/components/incidents/incident-slos";
 import { getSeverityTable } from "@/lib/incidents/severity-targets";
 import { TimestampsPanel } from "@/components/incidents/timestamps-panel";
 import { ImpactPanel } from "@/components/incidents/impact-panel";
@@ -91,6 +92,11 @@ export default async function IncidentPage({ params }: Params) {
           <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading runbooks…</p>}>
             <RunbookPanel user={user} incidentId={incident.id} />
           </Suspense>
+          <Card title="SLOs during the incident">
+            <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading the affected SLOs…</p>}>
+              <IncidentSlos user={user} incident={incident} now={now} />
+            </Suspense>
+          </Card>
           <Card title="Timeline">
             <LiveTimeline incidentId={incident.id} initial={{ items: timeline.items, lastId: timeline.lastId }} />
             {responder && (
