@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./runbooks";
 export * from "./status-page";
 export * from "./capacity";
+export * from "./postmortems";
