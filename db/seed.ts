@@ -3,6 +3,7 @@ import { promString } from "@/lib/prometheus/escape";
 import { goldenSignals } from "@/lib/service-charts/schemas";
 import { demoIncidentWindows } from "@/scripts/demo-metrics/catalogue";
 import { getDb, schema } from "./index";
+import { seedMaintenance } from "./seed-maintenance";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
 
@@ -67,6 +68,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedPolicies();
   await seedIncidents();
   await seedRunbooks();
+  await seedMaintenance(db);
   return { created: existing.length === 0 };
 }
 

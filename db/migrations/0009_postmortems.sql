@@ -70,6 +70,8 @@ CREATE TABLE "postmortems" (
 	"slo_impact" jsonb,
 	"due_at" timestamp with time zone,
 	"author_id" uuid,
+	"contributor_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"last_saved_by" uuid,
 	"submitted_at" timestamp with time zone,
 	"published_at" timestamp with time zone,
 	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', "postmortems"."title"), 'A') || setweight(jsonb_to_tsvector('english', "postmortems"."document", '["string"]'), 'B')) STORED,
@@ -91,6 +93,7 @@ ALTER TABLE "postmortem_reviewers" ADD CONSTRAINT "postmortem_reviewers_user_id_
 ALTER TABLE "postmortem_settings" ADD CONSTRAINT "postmortem_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postmortems" ADD CONSTRAINT "postmortems_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postmortems" ADD CONSTRAINT "postmortems_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "postmortems" ADD CONSTRAINT "postmortems_last_saved_by_users_id_fk" FOREIGN KEY ("last_saved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "action_items_pm_idx" ON "action_items" USING btree ("postmortem_id");--> statement-breakpoint
 CREATE INDEX "action_items_owner_status_idx" ON "action_items" USING btree ("owner_id","status");--> statement-breakpoint
 CREATE INDEX "action_items_status_due_idx" ON "action_items" USING btree ("status","due_date");--> statement-breakpoint

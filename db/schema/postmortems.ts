@@ -28,6 +28,9 @@ export const postmortems = pgTable(
     sloImpact: jsonb("slo_impact").$type<Record<string, unknown>>(),
     dueAt: timestamp("due_at", { withTimezone: true }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Everyone who saved the document (its authors: they cannot approve it). */
+    contributorIds: jsonb("contributor_ids").$type<string[]>().notNull().default([]),
+    lastSavedBy: uuid("last_saved_by").references(() => users.id, { onDelete: "set null" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     search: tsvector("search").generatedAlwaysAs(
