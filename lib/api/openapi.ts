@@ -8,6 +8,7 @@ import { incidentPaths, incidentSchemas } from "./openapi-incidents";
 import { integrationPaths, integrationSchemas } from "./openapi-integrations";
 import { runbookPaths, runbookSchemas } from "./openapi-runbooks";
 import { notificationPaths, notificationSchemas } from "./openapi-notifications";
+import { maintenancePaths } from "./openapi-maintenance";
 
 const problem = {
   type: "object",
@@ -93,6 +94,7 @@ export function openApiDocument() {
       ...integrationPaths,
       ...runbookPaths,
       ...notificationPaths,
+      ...maintenancePaths,
     },
   };
 }

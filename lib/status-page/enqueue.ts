@@ -4,11 +4,11 @@ import { schema, type getDb } from "@/db";
 import { env } from "@/lib/env";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { publicBaseUrl } from "./base-url";
-import { statusUpdateMessage } from "./messages";
+import { statusUpdateMessage, type MailPayload } from "./messages";
 import { publicHeadline, publicStatusLabels } from "./states";
 import { signedUnsubscribeToken, unsubscribeKey } from "./tokens";
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 const i = schema.incidents;
 const is = schema.incidentServices;
@@ -34,8 +34,30 @@ export async function enqueueStatusUpdate(tx: Tx, incidentId: string, entry: { i
     .where(and(eq(is.incidentId, incidentId), eq(s.public, true)))
     .orderBy(asc(s.name));
   if (!components.length) return 0;
+  const headline = publicHeadline(incident.severity, components.map((c) => c.name));
+  const status = publicStatusLabels[incident.status as Status];
+  return queueSubscriberMails(
+    tx,
+    components.map((c) => c.id),
+    { event: "status_update", incidentId },
+    (baseUrl, unsubscribeToken) => statusUpdateMessage({ baseUrl, headline, status, body: entry.body, incidentNumber: incident.number, entryId: entry.id, unsubscribeToken }),
+  );
+}
+
+/**
+ * Queues one email, built by `message`, for each confirmed subscriber who follows any of these
+ * public components (or every component), inside the caller's transaction. Incident updates and
+ * maintenance announcements both go through here into the delivery queue. Returns how many.
+ */
+export async function queueSubscriberMails(
+  tx: Tx,
+  componentIds: readonly string[],
+  meta: { event: string; incidentId?: string | null },
+  message: (baseUrl: string, unsubscribeToken: string) => MailPayload,
+): Promise<number> {
+  if (!componentIds.length) return 0;
   const ids = sql.join(
-    components.map((c) => sql`${c.id}`),
+    componentIds.map((id) => sql`${id}`),
     sql`, `,
   );
   const follows = sql`(jsonb_array_length(${sub.components}) = 0 or exists (select 1 from jsonb_array_elements_text(${sub.components}) as c(id) where c.id in (${ids})))`;
@@ -45,15 +67,7 @@ export async function enqueueStatusUpdate(tx: Tx, incidentId: string, entry: { i
   if (!secret) throw new Error("KEEL_SECRET_KEY is not set: Keel cannot sign the unsubscribe links of status update emails.");
   const key = unsubscribeKey(secret);
   const baseUrl = publicBaseUrl();
-  const headline = publicHeadline(incident.severity, components.map((c) => c.name));
-  const status = publicStatusLabels[incident.status as Status];
-  const rows = subscribers.map((r) => ({
-    channelId: null,
-    recipient: r.email,
-    incidentId,
-    event: "status_update",
-    payload: statusUpdateMessage({ baseUrl, headline, status, body: entry.body, incidentNumber: incident.number, entryId: entry.id, unsubscribeToken: signedUnsubscribeToken(r.id, key) }),
-  }));
+  const rows = subscribers.map((r) => ({ channelId: null, recipient: r.email, incidentId: meta.incidentId ?? null, event: meta.event, payload: message(baseUrl, signedUnsubscribeToken(r.id, key)) }));
   for (let k = 0; k < rows.length; k += BATCH) await tx.insert(d).values(rows.slice(k, k + BATCH));
   return rows.length;
 }

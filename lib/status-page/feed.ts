@@ -1,6 +1,7 @@
 /**
- * The status page's Atom 1.0 feed (RFC 4287): one entry per public update. Pure.
- * Ids are the update's permanent URL on the incident's public page, so they never change.
+ * The status page's Atom 1.0 feed (RFC 4287): one entry per public update, and one per scheduled
+ * maintenance (updated as it changes). Pure. Ids are permanent URLs on the public pages, so they
+ * never change.
  */
 
 export type FeedEntry = {
@@ -24,11 +25,30 @@ export function xmlEscape(text: string): string {
 
 export const incidentPath = (number: number) => `/status/incidents/${number}`;
 export const updateAnchor = (entryId: number) => `update-${entryId}`;
+/** Where a maintenance is shown on /status (upcoming, in progress, or in the history). */
+export const maintenanceAnchor = (id: string) => `maintenance-${id}`;
 
-/** The Atom document. `baseUrl` has no trailing slash; `nowMs` dates an empty feed. */
-export function atomFeed({ baseUrl, title, entries, nowMs }: { baseUrl: string; title: string; entries: readonly FeedEntry[]; nowMs: number }): string {
-  const sorted = [...entries].sort((a, b) => b.atMs - a.atMs || b.id - a.id);
-  const updated = new Date(sorted[0]?.atMs ?? nowMs).toISOString();
+/** An entry in Atom's terms: announcements other than incident updates (maintenance) arrive as these. */
+export type AtomEntry = {
+  /** Permanent IRI; also the entry's alternate link. */
+  url: string;
+  title: string;
+  updatedMs: number;
+  publishedMs: number;
+  content: string;
+};
+
+function updateEntry(baseUrl: string, e: FeedEntry): AtomEntry & { order: number } {
+  return { url: `${baseUrl}${incidentPath(e.incidentNumber)}#${updateAnchor(e.id)}`, title: `${e.title} — ${e.status}`, updatedMs: e.atMs, publishedMs: e.atMs, content: e.body, order: e.id };
+}
+
+/**
+ * The Atom document: incident updates (`entries`) and other announcements, newest first.
+ * `baseUrl` has no trailing slash; `nowMs` dates an empty feed.
+ */
+export function atomFeed({ baseUrl, title, entries, announcements = [], nowMs }: { baseUrl: string; title: string; entries: readonly FeedEntry[]; announcements?: readonly AtomEntry[]; nowMs: number }): string {
+  const sorted = [...entries.map((e) => updateEntry(baseUrl, e)), ...announcements.map((a) => ({ ...a, order: 0 }))].sort((a, b) => b.updatedMs - a.updatedMs || b.order - a.order);
+  const updated = new Date(sorted[0]?.updatedMs ?? nowMs).toISOString();
   const page = `${baseUrl}/status`;
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -41,16 +61,14 @@ export function atomFeed({ baseUrl, title, entries, nowMs }: { baseUrl: string; 
     `  <link rel="alternate" type="text/html" href="${xmlEscape(page)}"/>`,
   ];
   for (const e of sorted) {
-    const url = `${baseUrl}${incidentPath(e.incidentNumber)}#${updateAnchor(e.id)}`;
-    const at = new Date(e.atMs).toISOString();
     lines.push(
       `  <entry>`,
-      `    <id>${xmlEscape(url)}</id>`,
-      `    <title>${xmlEscape(`${e.title} — ${e.status}`)}</title>`,
-      `    <updated>${at}</updated>`,
-      `    <published>${at}</published>`,
-      `    <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>`,
-      `    <content type="text">${xmlEscape(e.body)}</content>`,
+      `    <id>${xmlEscape(e.url)}</id>`,
+      `    <title>${xmlEscape(e.title)}</title>`,
+      `    <updated>${new Date(e.updatedMs).toISOString()}</updated>`,
+      `    <published>${new Date(e.publishedMs).toISOString()}</published>`,
+      `    <link rel="alternate" type="text/html" href="${xmlEscape(e.url)}"/>`,
+      `    <content type="text">${xmlEscape(e.content)}</content>`,
       `  </entry>`,
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatDuration, formatShare, formatUtc } from "./format";
+import { formatDay, formatDuration, formatShare, formatUtc, formatWindowUtc } from "./format";
 
 describe("status page formats", () => {
   it("writes times in UTC", () => {
@@ -21,5 +21,10 @@ describe("status page formats", () => {
     expect(formatShare(0.999)).toBe("99%");
     expect(formatShare(1)).toBe("100%");
     expect(formatShare(0.374)).toBe("37%");
+  });
+
+  it("writes a window with its length, the date once when it fits in one UTC day", () => {
+    expect(formatWindowUtc(Date.parse("2025-03-03T14:00:00Z"), Date.parse("2025-03-03T16:30:00Z"))).toBe("3 Mar 2025, 14:00 to 16:30 UTC (2 h 30 min)");
+    expect(formatWindowUtc(Date.parse("2025-03-03T23:00:00Z"), Date.parse("2025-03-04T01:00:00Z"))).toBe("3 Mar 2025, 23:00 UTC to 4 Mar 2025, 01:00 UTC (2 h)");
   });
 });

@@ -28,3 +28,12 @@ export function formatShare(share: number): string {
   if (share >= 1) return "100%";
   return `${Math.min(99, Math.max(1, Math.round(share * 100)))}%`;
 }
+
+const clock = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** A window: "3 Mar 2025, 14:00 to 16:30 UTC (2 h 30 min)"; across days both dates are written. */
+export function formatWindowUtc(startMs: number, endMs: number): string {
+  const sameDay = formatDay(startMs) === formatDay(endMs);
+  const end = sameDay ? `${clock.format(endMs)} UTC` : formatUtc(endMs);
+  return `${sameDay ? dateTime.format(startMs) : formatUtc(startMs)} to ${end} (${formatDuration(endMs - startMs)})`;
+}

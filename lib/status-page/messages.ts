@@ -60,17 +60,15 @@ export function statusUpdateMessage({
   entryId: number;
   unsubscribeToken: string;
 }): MailPayload {
+  return subscriberMail(baseUrl, unsubscribeToken, `[${status}] ${headline}`, [body, "", `Status: ${status}`, `Details: ${baseUrl}${incidentPath(incidentNumber)}#${updateAnchor(entryId)}`]);
+}
+
+/** A message to one confirmed subscriber: its lines, then why it came and a one-click unsubscribe link (RFC 8058 headers too). */
+export function subscriberMail(baseUrl: string, unsubscribeToken: string, subject: string, lines: readonly string[]): MailPayload {
   const unsubscribe = unsubscribeUrl(baseUrl, unsubscribeToken);
   return {
-    subject: `[${status}] ${headline}`,
-    text: [
-      body,
-      "",
-      `Status: ${status}`,
-      `Details: ${baseUrl}${incidentPath(incidentNumber)}#${updateAnchor(entryId)}`,
-      "",
-      `You receive this because you subscribed to status updates. Unsubscribe: ${unsubscribe}`,
-    ].join("\n"),
+    subject,
+    text: [...lines, "", `You receive this because you subscribed to status updates. Unsubscribe: ${unsubscribe}`].join("\n"),
     headers: { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(baseUrl, unsubscribeToken)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   };
 }

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { OPEN_STATUSES, type Status } from "@/lib/incidents/lifecycle";
 import type { FeedEntry } from "./feed";
+import type { PublicMaintenance } from "./maintenance-dto";
+import { publicMaintenances } from "./maintenance-public";
 import { componentStates, impactEndMs, publicHeadline, publicStatusLabels, stateForSeverity, worstState, type ComponentState } from "./states";
 import { dayBars, uptimeRatio, uptimeWindow, type ComponentImpact, type DayBar } from "./uptime";
 
@@ -35,7 +37,7 @@ export type PublicIncident = {
   updates: PublicUpdate[];
 };
 export type ComponentStatus = PublicComponent & { state: ComponentState; bars: DayBar[]; uptime: number };
-export type StatusOverview = { nowMs: number; overall: ComponentState; components: ComponentStatus[]; incidents: PublicIncident[] };
+export type StatusOverview = { nowMs: number; overall: ComponentState; components: ComponentStatus[]; incidents: PublicIncident[]; maintenances: PublicMaintenance[] };
 
 /** Customer-facing and on at least one public service. */
 const isPublic = and(eq(i.customerFacing, true), sql`exists (select 1 from ${is} inner join ${s} on ${s.id} = ${is.serviceId} where ${is.incidentId} = ${i.id} and ${s.public})`);
@@ -108,9 +110,9 @@ function impactsOf(componentId: string, incidents: readonly PublicIncident[]): C
     .map((x) => ({ number: x.number, severity: x.severity, startMs: x.startedMs, endMs: impactEndMs(x) ?? (x.open ? null : (x.resolvedMs ?? x.startedMs)) }));
 }
 
-/** Everything the status page shows: banner, components with state, bars and uptime, and the incident history. */
+/** Everything the status page shows: banner, components with state, bars and uptime, the incident history and scheduled maintenance. */
 export async function statusOverview(nowMs = Date.now()): Promise<StatusOverview> {
-  const [components, incidents] = await Promise.all([publicComponents(), recentPublicIncidents(nowMs)]);
+  const [components, incidents, maintenances] = await Promise.all([publicComponents(), recentPublicIncidents(nowMs), publicMaintenances(nowMs)]);
   const ongoing = incidents
     .filter((x) => x.open)
     .map((x) => ({ severity: x.severity, startedMs: x.startedMs, mitigatedMs: x.mitigatedMs, resolvedMs: x.resolvedMs, componentIds: x.components.map((c) => c.id) }));
@@ -118,12 +120,13 @@ export async function statusOverview(nowMs = Date.now()): Promise<StatusOverview
     components.map((c) => c.id),
     ongoing,
     nowMs,
+    maintenances.map((m) => ({ startsMs: m.startsMs, endsMs: m.endsMs, cancelledMs: m.cancelledMs, componentIds: m.components.map((c) => c.id) })),
   );
   const withState = components.map((c) => {
     const impacts = impactsOf(c.id, incidents);
     return { ...c, state: states.get(c.id) ?? "operational", bars: dayBars(impacts, nowMs), uptime: uptimeRatio(impacts, nowMs) };
   });
-  return { nowMs, overall: worstState(withState.map((c) => c.state)), components: withState, incidents };
+  return { nowMs, overall: worstState(withState.map((c) => c.state)), components: withState, incidents, maintenances };
 }
 
 /** The feed's entries: the public updates of the uptime window, newest first. */

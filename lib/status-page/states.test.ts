@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bannerText, componentStates, publicHeadline, stateForSeverity, worstState, type ComponentState, type PublicImpact } from "./states";
+import { COMPONENT_STATES, bannerText, componentStates, publicHeadline, stateForSeverity, stateLabels, worstState, type ComponentState, type PublicImpact } from "./states";
 
 const NOW = Date.parse("2025-06-01T12:00:00Z");
 const impact = (severity: number, componentIds: string[], p: Partial<PublicImpact> = {}): PublicImpact => ({ severity, componentIds, startedMs: NOW - 3_600_000, mitigatedMs: null, resolvedMs: null, ...p });
@@ -45,5 +45,37 @@ describe("component states", () => {
   it("builds a public headline from severity and public component names only", () => {
     expect(publicHeadline(2, ["Checkout API", "Search"])).toBe("Partial outage: Checkout API, Search");
     expect(publicHeadline(4, ["Search"])).toBe("Degraded performance: Search");
+  });
+
+  it("puts components of a maintenance in progress under maintenance, and only while it is in progress", () => {
+    const w = (componentIds: string[], p: { startsMs?: number; endsMs?: number; cancelledMs?: number | null } = {}) => ({ startsMs: NOW - 60_000, endsMs: NOW + 60_000, cancelledMs: null, componentIds, ...p });
+    const states = componentStates(["a", "b", "c", "d", "e"], [], NOW, [w(["a", "private-x"]), w(["b"], { startsMs: NOW + 1 }), w(["c"], { endsMs: NOW }), w(["d"], { cancelledMs: NOW - 1 })]);
+    expect(Object.fromEntries(states)).toEqual({ a: "under_maintenance", b: "operational", c: "operational", d: "operational", e: "operational" });
+    expect(states.has("private-x")).toBe(false);
+    expect(stateLabels.under_maintenance).toBe("Under maintenance");
+    expect(bannerText("under_maintenance")).toBe("Scheduled maintenance in progress");
+  });
+
+  it("lets a partial or major outage win over maintenance, but not degraded performance", () => {
+    // The documented precedence, written out here rather than read from the implementation.
+    const expected = (sevs: number[], maintenance: boolean): ComponentState => {
+      if (sevs.includes(1)) return "major_outage";
+      if (sevs.includes(2)) return "partial_outage";
+      if (maintenance) return "under_maintenance";
+      if (sevs.length) return "degraded";
+      return "operational";
+    };
+    for (let mask = 0; mask < 32; mask++) {
+      const sevs = [1, 2, 3, 4].filter((_, k) => mask & (1 << k));
+      const maintenance = Boolean(mask & 16);
+      const windows = maintenance ? [{ startsMs: NOW - 1, endsMs: NOW + 1, cancelledMs: null, componentIds: ["x"] }] : [];
+      expect(componentStates(["x"], sevs.map((s) => impact(s, ["x"])), NOW, windows).get("x"), `SEV ${sevs.join(",")} maintenance ${maintenance}`).toBe(expected(sevs, maintenance));
+    }
+  });
+
+  it("makes the banner the worst component by the same precedence", () => {
+    expect(worstState(["degraded", "under_maintenance", "operational"])).toBe("under_maintenance");
+    expect(worstState(["under_maintenance", "partial_outage"])).toBe("partial_outage");
+    expect(COMPONENT_STATES).toEqual(["operational", "degraded", "under_maintenance", "partial_outage", "major_outage"]);
   });
 });

@@ -8,10 +8,20 @@
  * An incident shapes the current state while its impact lasts: from its start until it is
  * mitigated (it reaches monitoring) or resolved. Once mitigated it stays listed as open until it is
  * resolved, but the component reads operational again — the same period the uptime bars count.
+ *
+ * A scheduled maintenance in progress puts its components under maintenance. Precedence, best to
+ * worst: operational < degraded < under maintenance < partial outage < major outage, and the worst
+ * wins. So during a maintenance a partial or major outage still shows (it is worse than the work
+ * announced), while degraded performance does not replace "under maintenance": slowness is what a
+ * maintenance warns of, and its announced window tells customers when it ends. The overall banner
+ * is the worst component state by the same order. Maintenance is planned work, not downtime: it
+ * does not colour the uptime bars nor count against uptime.
  */
 import type { Status } from "@/lib/incidents/lifecycle";
+import { componentsUnderMaintenance, type MaintenanceTimes } from "./maintenance-state";
 
-export const COMPONENT_STATES = ["operational", "degraded", "partial_outage", "major_outage"] as const;
+/** In precedence order: each state is worse than those before it. */
+export const COMPONENT_STATES = ["operational", "degraded", "under_maintenance", "partial_outage", "major_outage"] as const;
 export type ComponentState = (typeof COMPONENT_STATES)[number];
 
 const rank = (s: ComponentState) => COMPONENT_STATES.indexOf(s);
@@ -19,6 +29,7 @@ const rank = (s: ComponentState) => COMPONENT_STATES.indexOf(s);
 export const stateLabels: Record<ComponentState, string> = {
   operational: "Operational",
   degraded: "Degraded performance",
+  under_maintenance: "Under maintenance",
   partial_outage: "Partial outage",
   major_outage: "Major outage",
 };
@@ -47,6 +58,8 @@ export function bannerText(overall: ComponentState): string {
       return "All systems operational";
     case "degraded":
       return "Some systems have degraded performance";
+    case "under_maintenance":
+      return "Scheduled maintenance in progress";
     case "partial_outage":
       return "Partial outage";
     case "major_outage":
@@ -60,9 +73,16 @@ export type PublicImpact = { severity: number; startedMs: number; mitigatedMs: n
 /** When the impact ended (mitigated, else resolved), or null while it lasts. */
 export const impactEndMs = (i: Pick<PublicImpact, "mitigatedMs" | "resolvedMs">) => i.mitigatedMs ?? i.resolvedMs;
 
-/** Each component's current state from the incidents whose impact has begun and not yet ended. */
-export function componentStates(componentIds: readonly string[], impacts: readonly PublicImpact[], nowMs: number): Map<string, ComponentState> {
+/** A maintenance as the status page knows it: its window, whether cancelled, its public components. */
+export type PublicMaintenanceWindow = MaintenanceTimes & { componentIds: readonly string[] };
+
+/**
+ * Each component's current state from the incidents whose impact has begun and not yet ended and
+ * the maintenance in progress, the worst winning (see the precedence above).
+ */
+export function componentStates(componentIds: readonly string[], impacts: readonly PublicImpact[], nowMs: number, maintenances: readonly PublicMaintenanceWindow[] = []): Map<string, ComponentState> {
   const out = new Map<string, ComponentState>(componentIds.map((id) => [id, "operational"]));
+  for (const id of componentsUnderMaintenance(maintenances, nowMs)) if (out.has(id)) out.set(id, "under_maintenance");
   for (const i of impacts) {
     if (i.startedMs > nowMs || impactEndMs(i) !== null) continue;
     const s = stateForSeverity(i.severity);
