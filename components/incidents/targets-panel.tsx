@@ -24,7 +24,6 @@ export function TargetsPanel({ incident, now, table }: { incident: IncidentDto; 
           </li>
         ))}
       </ul>
-      {info.postmortemRequired && <p className="text-muted">{incident.severity} incidents need a published postmortem before they close.</p>}
     </div>
   );
 }

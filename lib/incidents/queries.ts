@@ -15,6 +15,7 @@ import { parseIncidentRef } from "./ref";
 import { incidentFilterSchema, incidentInputSchema, incidentPatchSchema, type IncidentFilter, type IncidentInput, type IncidentPatch } from "./schemas";
 import { severityLevel, severityOf } from "./severity";
 import { getSeverityTable } from "./severity-targets";
+import { postmortemGate } from "@/lib/postmortems/closing";
 import { enqueueRoleMails } from "@/lib/notify/role-mail";
 import { roleMailChange } from "./role-changes";
 import { writeTimeline } from "./timeline";
@@ -214,6 +215,7 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
   const { actorId } = auditActor(actor);
   // Read before the transaction: the embedded database has one connection, which the transaction holds.
   const table = await getSeverityTable();
+  const gate = p.status === "closed" ? await postmortemGate(await incidentIdOf(ref)) : { published: false, requiredByBudget: false };
   const result = await getDb().transaction(async (tx) => {
     const row = await lockIncident(tx, ref);
     if (expected !== undefined && expected !== row.version) throw staleVersion(refOf(row));
@@ -231,8 +233,7 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
         services: p.services === undefined ? undefined : await servicesBySlug(tx, p.services),
       },
       new Date(nowMs),
-      // Keel has no postmortems yet: a required one is never published.
-      { postmortemPublished: false, table },
+      { postmortemPublished: gate.published, postmortemRequired: gate.requiredByBudget || undefined, table },
     );
     if (!plan.changed.length) return { row, changed: [] };
     await tx

@@ -21,6 +21,10 @@ export type SloImpact = {
   /** Bad events (or slices, or seconds) inside the incident, and what the budget allows over the window. */
   bad: number | null;
   allowed: number | null;
+  /** Share of the budget left now (after the incident), for the policy state it leaves the SLO in. */
+  remaining: number | null;
+  /** What the figures come from: "Prometheus (<data source>)" or "Keel's incidents". */
+  dataSource: string;
   problem: string | null;
 };
 
@@ -56,14 +60,16 @@ export async function incidentSloImpact(actor: Principal, incident: IncidentDto,
   const slos = (await listSlos(actor)).filter((s) => services.has(s.service));
   const slosOut = await Promise.all(
     slos.map(async (slo): Promise<SloImpact> => {
-      const base = { sloId: slo.id, name: slo.name, service: slo.service };
+      const dataSource = slo.sli.kind === "incidents" ? "Keel's incidents" : `Prometheus (${slo.datasourceId ? `data source ${slo.datasourceId}` : "default data source"})`;
+      const base = { sloId: slo.id, name: slo.name, service: slo.service, dataSource };
       try {
         const [bad, status] = await Promise.all([badDuring(actor, slo, fromMs, toMs), sloStatus(actor, slo, now)]);
-        const allowed = status.budget && !status.budget.noData ? status.budget.allowedBadEvents : null;
-        if (status.problem) return { ...base, consumed: null, bad, allowed: null, problem: status.problem };
-        return { ...base, bad, allowed, consumed: allowed ? bad / allowed : null, problem: null };
+        const budget = status.budget && !status.budget.noData ? status.budget : null;
+        const allowed = budget ? budget.allowedBadEvents : null;
+        if (status.problem) return { ...base, consumed: null, bad, allowed: null, remaining: null, problem: status.problem };
+        return { ...base, bad, allowed, remaining: budget ? budget.remaining : null, consumed: allowed ? bad / allowed : null, problem: null };
       } catch (err) {
-        if (err instanceof PromQueryFailed) return { ...base, consumed: null, bad: null, allowed: null, problem: err.message };
+        if (err instanceof PromQueryFailed) return { ...base, consumed: null, bad: null, allowed: null, remaining: null, problem: err.message };
         throw err;
       }
     }),

@@ -17,6 +17,7 @@ import { IncidentControls } from "@/components/incidents/incident-controls";
 import { RolesPanel } from "@/components/incidents/roles-panel";
 import { TargetsPanel } from "@/components/incidents/targets-panel";
 import { IncidentSlos } from "@/components/incidents/incident-slos";
+import { PostmortemPanel } from "@/components/incidents/postmortem-panel";
 import { getSeverityTable } from "@/lib/incidents/severity-targets";
 import { TimestampsPanel } from "@/components/incidents/timestamps-panel";
 import { ImpactPanel } from "@/components/incidents/impact-panel";
@@ -114,6 +115,11 @@ export default async function IncidentPage({ params }: Params) {
           )}
           <Card title="People">
             <RolesPanel incident={incident} userId={user.userId} people={people} />
+          </Card>
+          <Card title="Postmortem">
+            <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading…</p>}>
+              <PostmortemPanel user={user} incident={incident} table={table} />
+            </Suspense>
           </Card>
           <Card title="Targets">
             <TargetsPanel incident={incident} now={now} table={table} />
