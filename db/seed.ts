@@ -4,6 +4,7 @@ import { goldenSignals } from "@/lib/service-charts/schemas";
 import { demoIncidentWindows } from "@/scripts/demo-metrics/catalogue";
 import { getDb, schema } from "./index";
 import { seedMaintenance } from "./seed-maintenance";
+import { seedCapacity } from "./seed-capacity";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
 
@@ -69,6 +70,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedIncidents();
   await seedRunbooks();
   await seedMaintenance(db);
+  await seedCapacity(db);
   return { created: existing.length === 0 };
 }
 

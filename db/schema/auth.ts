@@ -21,6 +21,8 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("viewer"),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     disabled: boolean("disabled").notNull().default(false),
+    /** The person's IANA time zone: on-call health splits their hours into business, off-hours and nights in it. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   },

@@ -11,3 +11,4 @@ export * from "./runbooks";
 export * from "./status-page";
 export * from "./capacity";
 export * from "./postmortems";
+export * from "./oncall";
