@@ -9,6 +9,7 @@ import { integrationPaths, integrationSchemas } from "./openapi-integrations";
 import { runbookPaths, runbookSchemas } from "./openapi-runbooks";
 import { notificationPaths, notificationSchemas } from "./openapi-notifications";
 import { maintenancePaths } from "./openapi-maintenance";
+import { postmortemPaths, postmortemSchemas } from "./openapi-postmortems";
 
 const problem = {
   type: "object",
@@ -55,7 +56,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas, ...correctionSchemas, ...policySchemas, ...incidentSchemas, ...integrationSchemas, ...notificationSchemas, ...runbookSchemas },
+      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas, ...correctionSchemas, ...policySchemas, ...incidentSchemas, ...integrationSchemas, ...notificationSchemas, ...runbookSchemas, ...postmortemSchemas },
     },
     paths: {
       "/services": {
@@ -95,6 +96,7 @@ export function openApiDocument() {
       ...runbookPaths,
       ...notificationPaths,
       ...maintenancePaths,
+      ...postmortemPaths,
     },
   };
 }
