@@ -5,6 +5,7 @@ import { demoIncidentWindows } from "@/scripts/demo-metrics/catalogue";
 import { getDb, schema } from "./index";
 import { seedMaintenance } from "./seed-maintenance";
 import { seedCapacity } from "./seed-capacity";
+import { seedPostmortems } from "./seed-postmortems";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
 
@@ -71,6 +72,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedRunbooks();
   await seedMaintenance(db);
   await seedCapacity(db);
+  await seedPostmortems(db);
   return { created: existing.length === 0 };
 }
 
