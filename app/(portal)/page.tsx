@@ -6,6 +6,8 @@ import { serviceCounts } from "@/lib/services/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PolicySummary } from "@/components/slo/policy-summary";
+import { OpenIncidents } from "@/components/incidents/open-incidents";
+import { PostmortemOverview } from "@/components/postmortems/postmortem-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -66,9 +68,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Suspense fallback={<Skeleton />}>
           <PolicySummary user={user} />
         </Suspense>
-        <Card title="Open incidents">
-          <EmptyState title="No open incidents.">Nothing is being worked on right now.</EmptyState>
-        </Card>
+        <Suspense fallback={<Skeleton />}>
+          <OpenIncidents user={user} />
+        </Suspense>
+        <Suspense fallback={<Skeleton />}>
+          <PostmortemOverview user={user} />
+        </Suspense>
         <Card title="On call now">
           <EmptyState title="No on-call schedules yet." />
         </Card>
