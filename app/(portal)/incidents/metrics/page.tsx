@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/roles";
 import { loadMetricIncidents } from "@/lib/incidents/metrics-load";
 import { incidentMetrics } from "@/lib/incidents/metrics";
 import { getSeverityTable } from "@/lib/incidents/severity-targets";
+import { timeZoneOf } from "@/lib/users/time-zone";
 import { METRIC_RANGES, metricRange } from "@/lib/incidents/metrics-range";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/card";
@@ -21,14 +22,14 @@ const MIN = 60_000;
 async function load(user: Principal, key: string | undefined) {
   const now = Date.now();
   const range = metricRange(key, now);
-  const [incidents, table] = await Promise.all([loadMetricIncidents(user, range), getSeverityTable()]);
-  return { range, incidents, m: incidentMetrics(incidents, now, { range, table }) };
+  const [incidents, table, timeZone] = await Promise.all([loadMetricIncidents(user, range), getSeverityTable(), timeZoneOf(user)]);
+  return { range, incidents, timeZone, m: incidentMetrics(incidents, now, { range, table, timeZone }) };
 }
 
 export default async function IncidentMetricsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePage();
   const raw = (await searchParams).range;
-  const { range, incidents, m } = await load(user, Array.isArray(raw) ? raw[0] : raw);
+  const { range, incidents, timeZone, m } = await load(user, Array.isArray(raw) ? raw[0] : raw);
   const perMonth = (pick: (g: (typeof m.byMonth)[number]) => number | null, scale: number) => m.byMonth.map((g) => ({ label: g.label, value: pick(g) === null ? null : pick(g)! / scale }));
   return (
     <>
@@ -36,7 +37,7 @@ export default async function IncidentMetricsPage({ searchParams }: { searchPara
         title="Incident metrics"
         description={
           <>
-            How fast incidents are detected, acknowledged and resolved: incidents that started in the range, grouped by the month they started (UTC), by severity and by service.{" "}
+            How fast incidents are detected, acknowledged and resolved: incidents that started in the range, grouped by the month they started (in your time zone, {timeZone}), by severity and by service.{" "}
             <Link href="/incidents" className="text-link underline">
               All incidents
             </Link>
