@@ -209,7 +209,7 @@ describe.skipIf(!prom.path)("the rule file in promtool", () => {
         expect(r.out).toMatch(/SUCCESS/);
       }
     });
-  });
+  }, 120_000); // promtool replays hours of evaluations per case: slow on a loaded machine
 });
 
 /**
