@@ -53,5 +53,29 @@ await page.screenshot({ path: "docs/incident.png", fullPage: true });
 await page.goto(`${base}/status`);
 await page.getByRole("heading", { level: 1 }).waitFor();
 await page.screenshot({ path: "docs/status.png", fullPage: true });
+
+/** Optional pages: a missing one (a section not built in this checkout) is skipped, not fatal. */
+async function shot(path: string, file: string, ready: () => Promise<unknown>) {
+  try {
+    await page.goto(`${base}${path}`);
+    await ready();
+    await page.screenshot({ path: `docs/${file}.png`, fullPage: true });
+    console.log(`wrote docs/${file}.png`);
+  } catch (err) {
+    console.log(`skipped docs/${file}.png: ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+await shot("/postmortems", "postmortems", () => page.getByRole("table").waitFor({ timeout: 30_000 }));
+await shot("/postmortems", "postmortem", async () => {
+  await page.getByRole("link", { name: /database pool exhausted/ }).first().click();
+  await page.getByRole("heading", { name: /Root cause/ }).first().waitFor({ timeout: 30_000 });
+});
+await shot("/postmortems/action-items", "action-items", () => page.getByRole("table").waitFor({ timeout: 30_000 }));
+await shot("/oncall", "oncall", () => page.getByRole("heading", { level: 1 }).waitFor());
+await shot("/capacity", "capacity", () => page.getByRole("table").waitFor({ timeout: 60_000 }));
+await shot("/capacity", "capacity-resource", async () => {
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.getByRole("img").first().waitFor({ timeout: 60_000 });
+});
 await browser.close();
 console.log("wrote docs/{overview,services,service-dashboard,explore,slos,slo,policy,incidents,incident,status}.png");
