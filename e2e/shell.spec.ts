@@ -11,7 +11,7 @@ test.describe("shell", () => {
       ["SLOs", "Checkout availability"],
       ["Incidents", "Search: index degradation"],
       ["On-call", "No on-call schedules yet."],
-      ["Capacity", "No capacity resources tracked yet."],
+      ["Capacity", "Usage against limits, forecast 30 days ahead"],
     ]) {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(page.getByText(empty)).toBeVisible();

@@ -8,6 +8,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PolicySummary } from "@/components/slo/policy-summary";
 import { OpenIncidents } from "@/components/incidents/open-incidents";
 import { PostmortemOverview } from "@/components/postmortems/postmortem-overview";
+import { CapacityOverview } from "@/components/capacity/capacity-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -77,6 +78,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Card title="On call now">
           <EmptyState title="No on-call schedules yet." />
         </Card>
+        <Suspense fallback={<Skeleton />}>
+          <CapacityOverview user={user} />
+        </Suspense>
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import { runbookPaths, runbookSchemas } from "./openapi-runbooks";
 import { notificationPaths, notificationSchemas } from "./openapi-notifications";
 import { maintenancePaths } from "./openapi-maintenance";
 import { postmortemPaths, postmortemSchemas } from "./openapi-postmortems";
+import { capacityPaths } from "./openapi-capacity";
 
 const problem = {
   type: "object",
@@ -97,6 +98,7 @@ export function openApiDocument() {
       ...notificationPaths,
       ...maintenancePaths,
       ...postmortemPaths,
+      ...capacityPaths,
     },
   };
 }

@@ -10,6 +10,8 @@ import { DeleteServiceButton } from "@/components/services/delete-service-button
 import { ServiceDashboard } from "@/components/services/service-dashboard";
 import { listServiceCharts } from "@/lib/service-charts/queries";
 import { listDatasources } from "@/lib/datasources/queries";
+import { Suspense } from "react";
+import { ServiceCapacity } from "@/components/capacity/service-capacity";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -101,6 +103,9 @@ export default async function ServicePage({ params }: Params) {
             <ServiceDashboard service={s.slug} charts={charts} canEdit={hasRole(user.role, "responder")} />
           )}
         </Card>
+        <Suspense fallback={<div className="h-28 animate-pulse rounded-lg bg-raised md:col-span-3" aria-hidden />}>
+          <ServiceCapacity user={user} service={s.slug} />
+        </Suspense>
         <Card title="SLOs" className="md:col-span-3">
           <EmptyState title="No SLOs for this service yet.">SLOs and error budgets will be listed here once defined.</EmptyState>
         </Card>
