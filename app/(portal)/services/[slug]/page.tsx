@@ -12,6 +12,7 @@ import { listServiceCharts } from "@/lib/service-charts/queries";
 import { listDatasources } from "@/lib/datasources/queries";
 import { Suspense } from "react";
 import { ServiceCapacity } from "@/components/capacity/service-capacity";
+import { ServiceSlos } from "@/components/slo/service-slos";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -106,9 +107,9 @@ export default async function ServicePage({ params }: Params) {
         <Suspense fallback={<div className="h-28 animate-pulse rounded-lg bg-raised md:col-span-3" aria-hidden />}>
           <ServiceCapacity user={user} service={s.slug} />
         </Suspense>
-        <Card title="SLOs" className="md:col-span-3">
-          <EmptyState title="No SLOs for this service yet.">SLOs and error budgets will be listed here once defined.</EmptyState>
-        </Card>
+        <Suspense fallback={<div className="h-28 animate-pulse rounded-lg bg-raised md:col-span-3" aria-hidden />}>
+          <ServiceSlos user={user} service={s.slug} />
+        </Suspense>
       </div>
     </>
   );
