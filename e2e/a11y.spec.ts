@@ -4,6 +4,8 @@ import { storageStateFor } from "./fixtures/users";
 import { navItems } from "../components/shell/nav-items";
 
 const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new", "/slos/new", "/slos/import", "/policy/settings", "/incidents/new", "/incidents/INC-1", "/incidents/metrics", "/runbooks", "/runbooks/new", "/runbooks/database-connection-exhaustion"];
+pages.push("/postmortems/action-items");
+pages.push("/settings/postmortems");
 
 async function expectNoSeriousViolations(page: import("@playwright/test").Page, path: string) {
   const results = await new AxeBuilder({ page }).analyze();

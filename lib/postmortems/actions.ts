@@ -54,7 +54,7 @@ export async function savePostmortemAction(id: string, input: { version: number;
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again in another tab; your text is kept here." };
   const r = await asResult(() => savePostmortem(actor, id, input));
   if (!r.ok) return r;
-  revalidatePath(`/postmortems/${id}`);
+  // No revalidation: it would re-render the editor's page on every autosave; the read page is dynamic.
   return { ok: true, ...r.value };
 }
 

@@ -10,6 +10,7 @@ const tabs = [
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/integrations", label: "Alert integrations" },
   { href: "/settings/severities", label: "Severities" },
+  { href: "/settings/postmortems", label: "Postmortems" },
   { href: "/settings/status-page", label: "Status page" },
   { href: "/settings/audit", label: "Audit log" },
 ];
