@@ -6,7 +6,7 @@ import { TextField, inputClass } from "@/components/ui/field";
 import { Outcome, useKeepingForm } from "@/components/incidents/keep-form";
 import { savePostmortemSettingsAction } from "@/lib/postmortems/settings-actions";
 import type { PostmortemTemplate } from "@/lib/postmortems/template";
-import { customSectionKey } from "@/lib/postmortems/template-merge";
+import { customSectionKey } from "@/lib/postmortems/section-key";
 import { editsFromRows, moveRow, rowsFromTemplate, type TemplateRow } from "@/lib/postmortems/template-form";
 import { TemplateRowsEditor } from "./template-rows-editor";
 
