@@ -5,6 +5,8 @@ import { demoIncidentWindows } from "@/scripts/demo-metrics/catalogue";
 import { getDb, schema } from "./index";
 import { seedMaintenance } from "./seed-maintenance";
 import { seedCapacity } from "./seed-capacity";
+import { seedOncall } from "./seed-oncall";
+import { seedEscalation } from "./seed-escalation";
 import { seedPostmortems } from "./seed-postmortems";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
@@ -72,6 +74,8 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedRunbooks();
   await seedMaintenance(db);
   await seedCapacity(db);
+  await seedOncall(db);
+  await seedEscalation(db);
   await seedPostmortems(db);
   return { created: existing.length === 0 };
 }

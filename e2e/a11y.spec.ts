@@ -6,6 +6,12 @@ import { navItems } from "../components/shell/nav-items";
 const pages = [...navItems.map((i) => (i.href === "/settings" ? "/settings/users" : i.href)), "/services/checkout-api", "/services/new", "/settings/teams", "/settings/tokens", "/settings/audit", "/settings/datasources", "/settings/datasources/new", "/slos/new", "/slos/import", "/policy/settings", "/incidents/new", "/incidents/INC-1", "/incidents/metrics", "/runbooks", "/runbooks/new", "/runbooks/database-connection-exhaustion"];
 pages.push("/postmortems/action-items");
 pages.push("/settings/postmortems");
+pages.push("/oncall/schedules/new");
+pages.push("/oncall/schedules/Payments%20on-call");
+pages.push("/oncall/schedules/Payments%20on-call?view=month");
+pages.push("/profile");
+pages.push("/oncall/escalation");
+pages.push("/oncall/health");
 
 async function expectNoSeriousViolations(page: import("@playwright/test").Page, path: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -25,6 +31,7 @@ test.describe("accessibility", () => {
   }
 
   test("dark theme passes too", async ({ page }) => {
+    test.setTimeout(90_000); // six full pages, each analysed by axe
     await page.goto("/");
     await page.getByTestId("account-menu").click();
     await page.getByRole("button", { name: "dark" }).click();

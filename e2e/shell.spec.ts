@@ -10,7 +10,7 @@ test.describe("shell", () => {
     for (const [label, empty] of [
       ["SLOs", "Checkout availability"],
       ["Incidents", "Search: index degradation"],
-      ["On-call", "No on-call schedules yet."],
+      ["On-call", "Who is on call now and next for each schedule"],
       ["Capacity", "Usage against limits, forecast 30 days ahead"],
     ]) {
       await nav.getByRole("link", { name: label, exact: true }).click();

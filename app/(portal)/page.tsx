@@ -9,6 +9,7 @@ import { PolicySummary } from "@/components/slo/policy-summary";
 import { OpenIncidents } from "@/components/incidents/open-incidents";
 import { PostmortemOverview } from "@/components/postmortems/postmortem-overview";
 import { CapacityOverview } from "@/components/capacity/capacity-overview";
+import { OnCallNow } from "@/components/oncall/oncall-now";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -75,9 +76,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Suspense fallback={<Skeleton />}>
           <PostmortemOverview user={user} />
         </Suspense>
-        <Card title="On call now">
-          <EmptyState title="No on-call schedules yet." />
-        </Card>
+        <Suspense fallback={<Skeleton />}>
+          <OnCallNow user={user} />
+        </Suspense>
         <Suspense fallback={<Skeleton />}>
           <CapacityOverview user={user} />
         </Suspense>

@@ -39,6 +39,7 @@ export async function UserMenu({ user }: { user: Principal }) {
             </div>
           </fieldset>
         </form>
+        <a href="/profile" className="block border-t border-line px-3 py-2 text-sm hover:bg-raised">Profile and time zone</a>
         <div className="border-t border-line pt-1">
           <SignOutButton />
         </div>

@@ -11,6 +11,8 @@ import { notificationPaths, notificationSchemas } from "./openapi-notifications"
 import { maintenancePaths } from "./openapi-maintenance";
 import { postmortemPaths, postmortemSchemas } from "./openapi-postmortems";
 import { capacityPaths } from "./openapi-capacity";
+import { escalationPaths } from "./openapi-escalation";
+import { oncallPaths, oncallSchemas } from "./openapi-oncall";
 
 const problem = {
   type: "object",
@@ -57,7 +59,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas, ...correctionSchemas, ...policySchemas, ...incidentSchemas, ...integrationSchemas, ...notificationSchemas, ...runbookSchemas, ...postmortemSchemas },
+      schemas: { Problem: problem, Service: service, ServiceInput: json(serviceInputSchema), ServicePatch: json(servicePatchSchema), ...datasourceSchemas, ...sloSchemas, ...correctionSchemas, ...policySchemas, ...incidentSchemas, ...integrationSchemas, ...notificationSchemas, ...runbookSchemas, ...postmortemSchemas, ...oncallSchemas },
     },
     paths: {
       "/services": {
@@ -99,6 +101,8 @@ export function openApiDocument() {
       ...maintenancePaths,
       ...postmortemPaths,
       ...capacityPaths,
+      ...escalationPaths,
+      ...oncallPaths,
     },
   };
 }

@@ -22,6 +22,7 @@ import { writeTimeline } from "./timeline";
 import { checkTimestampEdit, stampLabel, type StampField } from "./timestamps";
 import { enqueueIncidentEvent } from "@/lib/notify/enqueue";
 import { changeEvents } from "@/lib/notify/routing";
+import { startEscalation, stopEscalationIfAcknowledged } from "@/lib/oncall/escalation-run";
 
 const i = schema.incidents;
 const is = schema.incidentServices;
@@ -75,6 +76,7 @@ export async function createIncident(actor: Principal, input: IncidentInput, now
       { kind: "status", body: `Declared ${refOf(row)} as ${v.severity}: ${v.title}`, data: { declared: true, to: "triaging", severity: v.severity, services: v.services }, authorId: actorId },
     ]);
     await enqueueIncidentEvent(tx, row.id, "declared", new Date(nowMs));
+    await startEscalation(tx, row.id, new Date(nowMs));
     return row;
   });
   await recordAudit({ action: "incident.declared", ...auditActor(actor), target: refOf(created), details: { severity: v.severity, services: v.services } });
@@ -247,6 +249,7 @@ export async function updateIncident(actor: Principal, ref: string, patch: Incid
     await writeTimeline(tx, row.id, plan.entries.map((e) => ({ ...e, at: new Date(nowMs), authorId: actorId })));
     await enqueueIncidentEvent(tx, row.id, changeEvents(plan.changed, plan.row.status), new Date(nowMs), { severity: severityOf(row.severity), status: row.status });
     await enqueueRoleMails(tx, row.id, roleMailChange(row, plan), { id: actorId, name: actor.name || actor.email }, new Date(nowMs));
+    await stopEscalationIfAcknowledged(tx, row.id, new Date(nowMs));
     return { row, changed: plan.changed };
   });
   if (result.changed.length) {

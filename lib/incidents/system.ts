@@ -6,6 +6,7 @@ import type { Tx } from "./lookup";
 import { severityLevel, type Severity } from "./severity";
 import { writeTimeline } from "./timeline";
 import { enqueueIncidentEvent } from "@/lib/notify/enqueue";
+import { startEscalation, stopEscalationIfAcknowledged } from "@/lib/oncall/escalation-run";
 
 /**
  * Changes Keel makes to incidents on its own (alert ingestion), inside the caller's transaction:
@@ -46,6 +47,7 @@ export async function insertAlertIncident(tx: Tx, v: SystemIncidentInput): Promi
   const declared = v.declared(row);
   await writeTimeline(tx, row.id, [{ kind: "status", body: declared.body, data: { declared: true, to: "triaging", ...declared.data }, at: v.detectedAt, authorId: null }]);
   await enqueueIncidentEvent(tx, row.id, "declared", v.detectedAt);
+  await startEscalation(tx, row.id, v.detectedAt);
   return row;
 }
 
@@ -66,5 +68,6 @@ export async function moveStatusBySystem(tx: Tx, row: MovableRow, to: Exclude<St
     .where(eq(i.id, row.id));
   await writeTimeline(tx, row.id, [{ kind: "status", body: `Status ${row.status} → ${to}: ${reason}`, data: { from: row.status, to, ...data }, at, authorId: null }]);
   await enqueueIncidentEvent(tx, row.id, to === "resolved" ? "resolved" : "status_changed", at, { status: row.status });
+  await stopEscalationIfAcknowledged(tx, row.id, at);
   return true;
 }

@@ -15,8 +15,8 @@ export const noSchedule = (ref: string) => new AppError("not_found", `No schedul
 
 /**
  * A stored schedule as the on-call core reads it: its layers lowest first, each with its version
- * history. A layer removed at some instant ends there: its last version is followed by one with no
- * participants, so shifts before the removal stay as they were.
+ * history. A layer removed at some instant ends there: its last version is followed by one whose
+ * rotation has not started (REMOVED_START), so nobody is on it after and shifts before stay as they were.
  */
 export async function loadSchedule(ref: string, db: Reader = getDb()): Promise<{ schedule: Schedule; name: string; version: number }> {
   const where = UUID.test(ref) ? eq(s.id, ref.toLowerCase()) : eq(s.name, ref);
@@ -26,11 +26,15 @@ export async function loadSchedule(ref: string, db: Reader = getDb()): Promise<{
   return { schedule: { id: row.id, name: row.name, timeZone: row.timeZone, layers: layers.map(toLayer) }, name: row.name, version: row.version };
 }
 
+/** The start date of the version that ends a removed layer: no turn begins before it. */
+export const REMOVED_START = "9999-01-01";
+
 function toLayer(r: typeof l.$inferSelect): Layer {
   const versions = r.versions as unknown as LayerVersion[];
   if (!r.removedAt) return { id: r.id, name: r.name, versions };
   const last = versions.at(-1)!;
-  return { id: r.id, name: r.name, versions: [...versions, { ...last, rotation: { ...last.rotation, participants: [] }, effectiveFrom: r.removedAt.getTime() }] };
+  // The core refuses a rotation without participants; one that starts in the year 9999 has nobody on call until then.
+  return { id: r.id, name: r.name, versions: [...versions, { rotation: { ...last.rotation, start: REMOVED_START }, effectiveFrom: r.removedAt.getTime() }] };
 }
 
 /** The schedule's overrides that overlap [fromMs, toMs) (all of them without a range). */

@@ -18,6 +18,8 @@ import { RolesPanel } from "@/components/incidents/roles-panel";
 import { TargetsPanel } from "@/components/incidents/targets-panel";
 import { IncidentSlos } from "@/components/incidents/incident-slos";
 import { PostmortemPanel } from "@/components/incidents/postmortem-panel";
+import { IncidentEscalation } from "@/components/oncall/incident-escalation";
+import { IncidentOnCall } from "@/components/oncall/incident-oncall";
 import { getSeverityTable } from "@/lib/incidents/severity-targets";
 import { TimestampsPanel } from "@/components/incidents/timestamps-panel";
 import { ImpactPanel } from "@/components/incidents/impact-panel";
@@ -113,6 +115,14 @@ export default async function IncidentPage({ params }: Params) {
               <IncidentControls incident={incident} />
             </Card>
           )}
+          <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading who is on call…</p>}>
+            <IncidentOnCall user={user} serviceSlugs={incident.services.map((s) => s.slug)} />
+          </Suspense>
+          <Card title="Escalation">
+            <Suspense fallback={<p className="text-sm text-muted" aria-busy="true">Loading the escalation…</p>}>
+              <IncidentEscalation user={user} incidentId={incident.id} />
+            </Suspense>
+          </Card>
           <Card title="People">
             <RolesPanel incident={incident} userId={user.userId} people={people} />
           </Card>
