@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { AppError } from "@/lib/errors";
 import { assertRole, auditActor, hasRole, type Principal } from "@/lib/auth/roles";
@@ -14,6 +14,7 @@ import { lockPostmortem, postmortemRow, recordEvent, reviewSubject } from "./loa
 const pm = schema.postmortems;
 const rv = schema.postmortemReviewers;
 const cm = schema.postmortemComments;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const refuse = (d: { ok: false; code: "forbidden" | "conflict"; message: string }) => new AppError(d.code, d.message);
 
@@ -55,21 +56,28 @@ export async function setReviewers(actor: Principal, id: string, userRefs: strin
   if (refs.length > 20) throw new AppError("bad_request", "At most 20 reviewers.", { reviewers: ["At most 20 reviewers."] });
   const row = await postmortemRow(id);
   if (row.status === "published") throw new AppError("conflict", "A published postmortem takes no more reviewers.");
-  const users = refs.length ? await getDb().select({ id: schema.users.id, email: schema.users.email, role: schema.users.role, disabled: schema.users.disabled }).from(schema.users) : [];
-  const chosen = refs.map((r) => users.find((u) => u.id === r || u.email.toLowerCase() === r));
+  const u = schema.users;
+  const ids = refs.filter((r) => UUID.test(r));
+  const users = refs.length
+    ? await getDb()
+        .select({ id: u.id, email: u.email, role: u.role, disabled: u.disabled })
+        .from(u)
+        .where(or(ids.length ? inArray(u.id, ids) : undefined, inArray(sql`lower(${u.email})`, refs)))
+    : [];
+  const chosen = refs.map((r) => users.find((p) => p.id === r || p.email.toLowerCase() === r));
   const problems = refs.flatMap((r, k) => {
-    const u = chosen[k];
-    if (!u || u.disabled) return [`No active user "${r}".`];
-    if (!hasRole(u.role, "responder")) return [`${u.email} is a viewer; reviewers need the responder role.`];
+    const person = chosen[k];
+    if (!person || person.disabled) return [`No active user "${r}".`];
+    if (!hasRole(person.role, "responder")) return [`${person.email} is a viewer; reviewers need the responder role.`];
     return [];
   });
   if (problems.length) throw new AppError("bad_request", problems.join(" "), { reviewers: problems });
-  const ids = chosen.map((u) => u!.id);
+  const chosenIds = chosen.map((c) => c!.id);
   await getDb().transaction(async (tx) => {
     const current = await tx.select({ userId: rv.userId }).from(rv).where(eq(rv.postmortemId, row.id));
-    const gone = current.map((c) => c.userId).filter((u) => !ids.includes(u));
+    const gone = current.map((c) => c.userId).filter((id) => !chosenIds.includes(id));
     if (gone.length) await tx.delete(rv).where(and(eq(rv.postmortemId, row.id), inArray(rv.userId, gone)));
-    const added = ids.filter((u) => !current.some((c) => c.userId === u));
+    const added = chosenIds.filter((id) => !current.some((c) => c.userId === id));
     if (added.length) await tx.insert(rv).values(added.map((userId) => ({ postmortemId: row.id, userId })));
   });
 }
